@@ -1,0 +1,67 @@
+# Haven — `make help` lists the targets. Only Python 3.11 and make are needed.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help venv install install-test demo serve migrate messages compile-messages load-demo test test-postgres lint format check clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+venv: $(VENV)/bin/python ## Create the virtualenv in .venv
+
+install: venv ## Install Haven and its runtime dependencies
+	$(PIP) install --quiet -e .
+
+install-test: venv ## Install Haven with what the tests need
+	$(PIP) install --quiet -e ".[test,browser]"
+
+compile-messages: ## Compile locale/*.po into .mo files (no gettext needed)
+	$(PY) -m cms.compile_messages
+
+migrate: ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+load-demo: ## Load bilingual demo content and reset the demo logins
+	$(MANAGE) load_demo
+
+demo: install compile-messages migrate load-demo ## Set everything up on SQLite and serve the demo
+	@echo ""
+	@echo "Serving Haven at http://$(HOST):$(PORT)/  (English /en/, Spanish /es/, admin /admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+serve: ## Serve the site (after `make demo` has run once)
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+messages: ## Re-extract UI strings into locale/es/LC_MESSAGES/django.po
+	$(MANAGE) makemessages --locale es --no-obsolete --ignore '.venv/*' --ignore 'static_collected/*'
+
+test: install-test compile-messages ## Run the whole test suite (SQLite unless DATABASE_URL is set)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: ## Run the suite against PostgreSQL on 127.0.0.1:5432
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/haven $(MAKE) test
+
+lint: install-test ## ruff and Django's checks
+	$(VENV)/bin/ruff check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install-test ## Format code with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean: ## Remove the virtualenv, database and compiled files
+	rm -rf $(VENV) db.sqlite3 static_collected media
+	find . -name '__pycache__' -prune -exec rm -rf {} +

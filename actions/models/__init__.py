@@ -1,0 +1,7 @@
+"""Urgent actions, the responses people send, and the officials they reach.
+
+Split by concern; each module declares `__all__`.
+"""
+
+from .officials import *  # noqa: F403
+from .pages import *  # noqa: F403

@@ -1,0 +1,3 @@
+"""Officials (targets) that urgent actions reach, and the ZIP → district table."""
+
+__all__ = []

@@ -1,0 +1,77 @@
+"""Load Haven's bilingual demo content, built through the same APIs editors and translators
+use. Idempotent: a second run changes nothing.
+
+Each app contributes a `demo` module with a `build(ctx)` function, run in the order below
+(home first; stories last because they link to actions).
+"""
+
+import importlib
+import os
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Locale
+
+from home.localization import Glossary
+
+DEMO_APPS = ["home", "actions", "stories"]
+
+
+@dataclass
+class DemoContext:
+    english: Locale
+    spanish: Locale
+    stdout: object
+    data_dir: str
+    glossary: Glossary = field(default_factory=Glossary)
+    home: object = None
+    home_es: object = None
+    extra: dict = field(default_factory=dict)
+
+
+class Command(BaseCommand):
+    help = "Load bilingual demo content and create or reset the demo admin login."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-users", action="store_true", help="Do not touch demo logins.")
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not os.environ.get("HAVEN_ALLOW_DEMO"):
+            raise CommandError(
+                "load_demo creates known logins; run it with development settings "
+                "(or set HAVEN_ALLOW_DEMO=1 if you really mean it)."
+            )
+        english = Locale.objects.get_or_create(language_code="en")[0]
+        spanish = Locale.objects.get_or_create(language_code="es")[0]
+        ctx = DemoContext(
+            english=english,
+            spanish=spanish,
+            stdout=self.stdout,
+            data_dir=settings.HAVEN_DATA_DIR,
+        )
+        # No surrounding transaction: wagtail-localize publishes translations on commit,
+        # and a publish deferred until after later pages were added under it would save a
+        # stale copy of the tree position (numchild) and hide its children.
+        for label in DEMO_APPS:
+            module = importlib.import_module(f"{label}.demo")
+            module.build(ctx)
+        self.stdout.write(self.style.SUCCESS("Demo content is loaded in English and Spanish."))
+        if not options["no_users"]:
+            self.make_logins(ctx)
+
+    def make_logins(self, ctx):
+        User = get_user_model()
+        password = os.environ.get("HAVEN_DEMO_PASSWORD", "haven-demo")
+        admin, _ = User.objects.get_or_create(
+            username="admin", defaults={"email": "admin@example.org"}
+        )
+        admin.is_staff = admin.is_superuser = admin.is_active = True
+        admin.set_password(password)
+        admin.save()
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Admin login (editor with every permission):"))
+        self.stdout.write(f"  http://127.0.0.1:8000/admin/   user: admin   password: {password}")
+        for line in ctx.extra.get("logins", []):
+            self.stdout.write(line)

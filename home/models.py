@@ -1,0 +1,185 @@
+"""The home page, the page mixin every public page shares, and site-wide settings.
+
+This module imports neither `stories` nor `actions`: other apps build on it, never the
+reverse. Where the home page shows their content it refers to them by model name.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class BasePage(Page):
+    """Fields every public page shares: the picture and text used when the page is shared."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("social sharing image"),
+        help_text=_("Shown when the page is shared on social media. Needs alt text."),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("social_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_social_description(self):
+        """What link previews show: the SEO description, else nothing (never personal data)."""
+        return self.search_description
+
+
+class HomePage(BasePage):
+    """One per language; the Spanish home is a wagtail-localize translation of the English."""
+
+    template = "pages/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+
+    heading = models.CharField(_("heading"), max_length=120)
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    stories_heading = models.CharField(
+        _("featured stories heading"), max_length=80, default="Cases that need you now"
+    )
+    actions_heading = models.CharField(_("open actions heading"), max_length=80, default="Act now")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("heading"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("stories_heading"), InlinePanel("featured_stories", max_num=6)],
+            heading=_("Featured case stories"),
+        ),
+        FieldPanel("actions_heading"),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_featured_stories(self):
+        """The chosen stories in the reader's language, live ones only, in editor order."""
+        featured = []
+        for item in self.featured_stories.select_related("page"):
+            if item.page is None:
+                continue
+            page = item.page.localized.specific
+            if page.live:
+                featured.append(page)
+        return featured
+
+
+class HomeFeaturedStory(Orderable):
+    """A story the editor pins to the home page; synchronised, resolved per language."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_stories")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("case story"),
+    )
+
+    panels = [PageChooserPanel("page", page_type="stories.CaseStoryPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured case story")
+        verbose_name_plural = _("featured case stories")
+
+
+@register_snippet
+class OrganisationDetails(TranslatableMixin, models.Model):
+    """The organisation's name and words, one per language.
+
+    Wagtail's site settings cannot be translated yet (wagtail#11508), so the translatable
+    text lives in this snippet and the site setting points at it.
+    """
+
+    name = models.CharField(_("organisation name"), max_length=120)
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    footer_note = models.TextField(_("footer note"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("footer_note")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation details")
+        verbose_name_plural = _("organisation details")
+
+    def __str__(self):
+        return self.name
+
+
+@register_setting(icon="site")
+class HavenSettings(BaseSiteSetting):
+    """Site-wide settings; the text parts come from a translatable OrganisationDetails."""
+
+    organisation = models.ForeignKey(
+        OrganisationDetails,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation details"),
+        help_text=_("Name, tagline and footer, translated in the Snippets area."),
+    )
+    donate_url = models.URLField(_("donate link"), blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy policy page"),
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("donate_url"),
+        PageChooserPanel("privacy_page"),
+        FieldPanel("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("Haven settings")
+
+
+class StandardPage(BasePage):
+    """A plain content page: privacy policy, about, contact."""
+
+    template = "pages/standard_page.html"
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    body = RichTextField(
+        _("body"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], blank=True
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+HomePage.override_translatable_fields = [
+    TranslatableField("heading"),
+    TranslatableField("intro"),
+    TranslatableField("stories_heading"),
+    TranslatableField("actions_heading"),
+    SynchronizedField("social_image"),
+]

@@ -1,0 +1,46 @@
+"""The demo loader builds bilingual content through wagtail-localize, and is idempotent."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, Page, Revision
+from wagtail_localize.models import StringTranslation, Translation
+
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _snapshot():
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        Translation.objects.count(),
+        StringTranslation.objects.count(),
+    )
+
+
+def test_demo_loader_builds_spanish_through_localize_and_is_idempotent(monkeypatch, client):
+    monkeypatch.setenv("HAVEN_ALLOW_DEMO", "1")
+    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+    first = _snapshot()
+    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+    assert _snapshot() == first
+
+    spanish = Locale.objects.get(language_code="es")
+    home = HomePage.objects.get(locale__language_code="en")
+    home_es = home.get_translation(spanish)
+    assert home_es.live
+    assert Translation.objects.filter(
+        source__object_id=home.translation_key, target_locale=spanish
+    ).exists()
+    # Every live English page has a live Spanish translation built by the loader.
+    for page in Page.objects.filter(locale__language_code="en", depth__gte=2).live():
+        assert page.get_translation(spanish).live, page.title
+
+
+def test_demo_login_works(monkeypatch, client):
+    monkeypatch.setenv("HAVEN_ALLOW_DEMO", "1")
+    monkeypatch.setenv("HAVEN_DEMO_PASSWORD", "pick-a-password")
+    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+    assert client.login(username="admin", password="pick-a-password")
+    assert client.get("/admin/").status_code == 200

@@ -66,6 +66,26 @@ class UrgentActionPage(BasePage):
     class Meta:
         verbose_name = _("urgent action")
 
+    @classmethod
+    def attach_counts(cls, pages):
+        """Set `response_count` on each page with a constant number of queries.
+
+        Story pages and indexes call this for their cards so their query count does not
+        grow with the number of actions. The count is shared by every translation of an
+        action (it belongs to the translation group, not to one language's page).
+        Until responses exist every count is zero.
+        """
+        for page in pages:
+            page.response_count = 0
+        return pages
+
+    @property
+    def progress_percent(self):
+        """Share of the signature goal reached, capped at 100, or None without a goal."""
+        if not self.signature_goal:
+            return None
+        return min(100, round(100 * getattr(self, "response_count", 0) / self.signature_goal))
+
     @property
     def is_open(self):
         """Open means accepting responses: status open and the deadline not passed."""

@@ -1,0 +1,1 @@
+"""Admin registrations for urgent actions, responses and officials."""

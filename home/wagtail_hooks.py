@@ -1,0 +1,1 @@
+"""Admin registrations for site-wide features (translation dashboard, groups)."""

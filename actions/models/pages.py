@@ -1,23 +1,42 @@
 """Urgent action pages and the index that lists them."""
 
+import zoneinfo
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from actions.blocks import RECIPIENT_CHOICES, WaysToActBlock
 from home.models import BasePage
 
 __all__ = ["ActionIndexPage", "UrgentActionPage"]
 
+TIME_ZONE_CHOICES = [
+    ("America/New_York", _("Eastern time")),
+    ("America/Chicago", _("Central time")),
+    ("America/Denver", _("Mountain time")),
+    ("America/Phoenix", _("Arizona time")),
+    ("America/Los_Angeles", _("Pacific time")),
+    ("America/Anchorage", _("Alaska time")),
+    ("Pacific/Honolulu", _("Hawaii time")),
+    ("America/Puerto_Rico", _("Atlantic time (Puerto Rico)")),
+]
+
 
 class ActionIndexPage(BasePage):
-    """Lists the open urgent actions of one language."""
+    """Lists the urgent actions of one language, open ones first."""
 
     template = "pages/action_index_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["actions.UrgentActionPage"]
+    max_count_per_parent = 1
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -28,12 +47,20 @@ class ActionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["actions"] = UrgentActionPage.objects.child_of(self).live().order_by("deadline")
+        actions = list(UrgentActionPage.objects.child_of(self).live().order_by("deadline"))
+        UrgentActionPage.attach_counts(actions)
+        context["open_actions"] = [a for a in actions if a.is_open]
+        context["closed_actions"] = [a for a in actions if not a.is_open]
+        context["actions"] = context["open_actions"] + context["closed_actions"]
         return context
 
 
-class UrgentActionPage(BasePage):
-    """One ask of readers: sign, call or email, before a deadline."""
+class UrgentActionPage(RoutablePageMixin, BasePage):
+    """One ask of readers: sign, call or email, before a deadline.
+
+    Responses belong to the page's translation group (`translation_key`), so the English
+    and Spanish pages share one count and one list of signers.
+    """
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -41,30 +68,100 @@ class UrgentActionPage(BasePage):
         WON = "won", _("Won")
 
     template = "pages/urgent_action_page.html"
+    thanks_template = "pages/action_thanks.html"
     parent_page_types = ["actions.ActionIndexPage"]
     subpage_types = []
 
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("The ask, in a sentence or two.")
     )
+    why_it_matters = RichTextField(
+        _("why it matters"),
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        blank=True,
+    )
+    recipients = models.CharField(
+        _("who receives it"),
+        max_length=10,
+        choices=RECIPIENT_CHOICES,
+        default="zip",
+        help_text=_("Whom the letter is delivered to, and whom readers call or write to."),
+    )
+    recipients_note = models.CharField(
+        _("recipients as readers see them"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: “The Secretary of Homeland Security and your senators”."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
-    signature_goal = models.PositiveIntegerField(_("signature goal"), null=True, blank=True)
+    deadline_timezone = models.CharField(
+        _("deadline time zone"),
+        max_length=40,
+        choices=TIME_ZONE_CHOICES,
+        default="America/New_York",
+        help_text=_("The deadline is shown to readers in this time zone."),
+    )
+    signature_goal = models.PositiveIntegerField(_("goal"), null=True, blank=True)
+    outcome_message = RichTextField(
+        _("outcome"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Shown instead of the forms once the action is closed or won."),
+    )
+    ways_to_act = StreamField(
+        WaysToActBlock(),
+        verbose_name=_("ways to act"),
+        blank=True,
+        use_json_field=True,
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("why_it_matters"),
         MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("deadline"), FieldPanel("signature_goal")],
+            [FieldPanel("recipients"), FieldPanel("recipients_note")],
+            heading=_("Who receives it"),
+        ),
+        FieldPanel("ways_to_act"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("deadline"),
+                FieldPanel("deadline_timezone"),
+                FieldPanel("signature_goal"),
+                FieldPanel("outcome_message"),
+            ],
             heading=_("Status and deadline"),
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("why_it_matters"),
+    ]
+
+    override_translatable_fields = [
+        TranslatableField("summary"),
+        TranslatableField("why_it_matters"),
+        TranslatableField("recipients_note"),
+        TranslatableField("outcome_message"),
+        TranslatableField("ways_to_act"),
+        SynchronizedField("recipients", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("deadline", overridable=False),
+        SynchronizedField("deadline_timezone", overridable=False),
+        SynchronizedField("signature_goal", overridable=False),
+        SynchronizedField("social_image"),
+    ]
 
     class Meta:
         verbose_name = _("urgent action")
+
+    # Counting ---------------------------------------------------------------------------
 
     @classmethod
     def attach_counts(cls, pages):
@@ -72,11 +169,15 @@ class UrgentActionPage(BasePage):
 
         Story pages and indexes call this for their cards so their query count does not
         grow with the number of actions. The count is shared by every translation of an
-        action (it belongs to the translation group, not to one language's page).
-        Until responses exist every count is zero.
+        action (it belongs to the translation group, not to one language's page), and
+        comes from a short-lived cache, so a busy page never counts rows per request.
         """
+        from actions.counting import get_counts
+
+        pages = list(pages)
+        counts = get_counts([page.translation_key for page in pages])
         for page in pages:
-            page.response_count = 0
+            page.response_count = counts.get(page.translation_key, 0)
         return pages
 
     @property
@@ -92,3 +193,109 @@ class UrgentActionPage(BasePage):
         if self.status != self.Status.OPEN:
             return False
         return self.deadline is None or self.deadline > timezone.now()
+
+    @property
+    def deadline_local(self):
+        """The deadline in the action's own time zone, for display."""
+        if self.deadline is None:
+            return None
+        try:
+            zone = zoneinfo.ZoneInfo(self.deadline_timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            zone = timezone.get_default_timezone()
+        return timezone.localtime(self.deadline, zone)
+
+    def block_of_kind(self, kind):
+        for block in self.ways_to_act:
+            if block.block_type == kind:
+                return block
+        return None
+
+    # Links from elsewhere ------------------------------------------------------------------
+
+    def get_case_stories(self):
+        """Live case stories, in this page's language, that link to this action.
+
+        `actions` never imports `stories`: a `haven_action_stories` hook may supply them;
+        otherwise Wagtail's reference index is asked which `stories` pages point at any
+        translation of this action.
+        """
+        for fn in hooks.get_hooks("haven_action_stories"):
+            result = fn(self)
+            if result is not None:
+                return list(result)
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.models import ReferenceIndex
+
+        page_ct = ContentType.objects.get_for_model(Page)
+        group_ids = [
+            str(pk)
+            for pk in Page.objects.filter(translation_key=self.translation_key).values_list(
+                "pk", flat=True
+            )
+        ]
+        source_ids = (
+            ReferenceIndex.objects.filter(
+                to_content_type=page_ct,
+                to_object_id__in=group_ids,
+                base_content_type=page_ct,
+                content_type__app_label="stories",
+            )
+            .values_list("object_id", flat=True)
+            .distinct()
+        )
+        keys = Page.objects.filter(pk__in=[int(i) for i in source_ids]).values_list(
+            "translation_key", flat=True
+        )
+        return list(
+            Page.objects.live()
+            .filter(translation_key__in=list(keys), locale_id=self.locale_id)
+            .specific()
+            .order_by("-first_published_at")
+        )
+
+    def get_related_open_actions(self):
+        """Other open actions on the same cases, for the thank-you step (hook-extendable)."""
+        for fn in hooks.get_hooks("haven_action_related_actions"):
+            result = fn(self)
+            if result is not None:
+                return list(result)
+        return []
+
+    # Routes: the page itself, the forms' POST targets, the thank-you step, the count ---------
+
+    @path("")
+    def action(self, request):
+        from actions import views
+
+        return views.action_page(request, self)
+
+    @path("sign/", name="sign")
+    def sign(self, request):
+        from actions import views
+
+        return views.sign(request, self)
+
+    @path("call/", name="call")
+    def call(self, request):
+        from actions import views
+
+        return views.call(request, self)
+
+    @path("email/", name="email")
+    def email(self, request):
+        from actions import views
+
+        return views.email(request, self)
+
+    @path("thanks/", name="thanks")
+    def thanks(self, request):
+        from actions import views
+
+        return views.thanks(request, self)
+
+    @path("count/", name="count")
+    def count_json(self, request):
+        from actions import views
+
+        return views.count_json(request, self)

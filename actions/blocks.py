@@ -15,8 +15,7 @@ RECIPIENT_CHOICES = [
 ]
 
 PLACEHOLDER_HELP = _(
-    "You may use {first_name}, {city}, {state} and {official}; they are filled in for "
-    "each reader."
+    "You may use {first_name}, {city}, {state} and {official}; they are filled in for each reader."
 )
 
 
@@ -35,9 +34,7 @@ class SignLetterBlock(blocks.StructBlock):
     letter = blocks.RichTextBlock(
         label=_("letter"), features=["bold", "italic", "link"], help_text=_("Greeting and body.")
     )
-    demands = blocks.ListBlock(
-        blocks.TextBlock(label=_("demand")), label=_("demands"), min_num=0
-    )
+    demands = blocks.ListBlock(blocks.TextBlock(label=_("demand")), label=_("demands"), min_num=0)
     closing = blocks.TextBlock(label=_("closing"), required=False)
 
     class Meta:
@@ -103,7 +100,8 @@ class EmailBlock(blocks.StructBlock):
             "heading": "Email your officials",
             "recipients": "zip",
             "subject": "Please act for the family in detention",
-            "body": "Dear {official},\n\nI live in {city}, {state}. Please act now.\n\n{first_name}",
+            "body": "Dear {official},\n\nI live in {city}, {state}. Please act now.\n\n"
+            "{first_name}",
             "addresses": [],
         }
 

@@ -18,6 +18,8 @@ from actions.models import ActionResponse
 
 ZIP_RE = re.compile(r"^(\d{5})(?:-?(\d{4}))?$")
 FILL_SALT = "actions.form-started"
+# Our own catalogue gives the Spanish wording the organisation uses ("obligatorio").
+REQUIRED = _("This field is required.")
 
 
 def clean_text(value):
@@ -83,6 +85,11 @@ class BotCheckMixin(forms.Form):
     started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     is_bot = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["required"] = REQUIRED
 
     def clean_started(self):
         token = self.cleaned_data.get("started") or ""

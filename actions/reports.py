@@ -7,8 +7,8 @@ download is written to the action's history.
 """
 
 import csv
-import functools
 import datetime
+import functools
 from collections import OrderedDict
 
 import django_filters
@@ -54,9 +54,7 @@ def personal_data_required(view):
 
 
 class ResponseFilterSet(WagtailFilterSet):
-    created_at = django_filters.DateFromToRangeFilter(
-        label=_("Date"), widget=DateRangePickerWidget
-    )
+    created_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=ActionResponse.Kind.choices, empty_label=_("Any")
     )

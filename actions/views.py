@@ -139,9 +139,11 @@ def record_signature(page, data, language):
         state = getattr(lookup, "state", "") or ""
         district = getattr(lookup, "district", "") or ""
         if not state and len(getattr(lookup, "state_choices", []) or []) == 1:
-            state = lookup.state_choices[0][0] if isinstance(
-                lookup.state_choices[0], (tuple, list)
-            ) else lookup.state_choices[0]
+            state = (
+                lookup.state_choices[0][0]
+                if isinstance(lookup.state_choices[0], (tuple, list))
+                else lookup.state_choices[0]
+            )
     response = ActionResponse(
         action_key=page.translation_key,
         page=page,
@@ -207,10 +209,14 @@ def _zip_step(request, page, kind, form):
     """Validate the ZIP step and build what the reader needs to call or write."""
     block = page.block_of_kind(kind)
     lookup = _lookup(
-        form.cleaned_data["zip_code"], form.cleaned_data.get("state"), form.cleaned_data.get("district")
+        form.cleaned_data["zip_code"],
+        form.cleaned_data.get("state"),
+        form.cleaned_data.get("district"),
     )
     values = _placeholder_values(form.cleaned_data, lookup)
-    template = (block.value.get("script") if kind == "call" else block.value.get("body")) if block else ""
+    template = (
+        (block.value.get("script") if kind == "call" else block.value.get("body")) if block else ""
+    )
     entries = []
     for person in _people(page, block, lookup):
         name = f"{getattr(person, 'display_title', '')} {getattr(person, 'full_name', '')}".strip()
@@ -249,9 +255,7 @@ def _zip_step(request, page, kind, form):
         addresses = list(block.value.get("addresses") or []) if block else []
         state["subject"] = subject
         state["mailto"] = (
-            "mailto:"
-            + ",".join(addresses)
-            + f"?subject={quote(subject)}&body={quote(generic)}"
+            "mailto:" + ",".join(addresses) + f"?subject={quote(subject)}&body={quote(generic)}"
         )
         state["sent_form"] = EmailSentForm(
             initial={
@@ -291,9 +295,7 @@ def call(request, page):
         form = CallLogForm(request.POST, prefix="log")
         if not form.is_valid():
             form.fresh_started()
-            return render_page(
-                request, page, call_state={"log_form": form}, open_step="call"
-            )
+            return render_page(request, page, call_state={"log_form": form}, open_step="call")
         if form.is_bot:
             return _thanks_redirect(request, page)
         data = form.cleaned_data
@@ -337,9 +339,7 @@ def email(request, page):
         form = EmailSentForm(request.POST, prefix="sent")
         if not form.is_valid():
             form.fresh_started()
-            return render_page(
-                request, page, email_state={"sent_form": form}, open_step="email"
-            )
+            return render_page(request, page, email_state={"sent_form": form}, open_step="email")
         if form.is_bot:
             return _thanks_redirect(request, page)
         zip_code = form.cleaned_data.get("zip_code") or ""

@@ -6,6 +6,9 @@ from django.core.cache import cache
 from home.localization import translate
 from tests.factories_actions import ActionIndexPageFactory, UrgentActionPageFactory
 
+# Star-imported by the test modules so pytest sees the fixtures.
+__all__ = ["_fresh_cache", "action", "action_es", "action_index"]
+
 ACTION_ES = {
     "Urgent actions": "Acciones urgentes",
     "Ask the director to release them.": "Pida al director que los libere.",

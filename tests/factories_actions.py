@@ -44,9 +44,7 @@ class UrgentActionPageFactory(wagtail_factories.PageFactory):
     summary = "Ask the director to release them."
     deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
     signature_goal = 100
-    ways_to_act = factory.LazyFunction(
-        lambda: [("sign", LETTER), ("call", CALL), ("email", EMAIL)]
-    )
+    ways_to_act = factory.LazyFunction(lambda: [("sign", LETTER), ("call", CALL), ("email", EMAIL)])
 
     class Meta:
         model = UrgentActionPage

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageLogEntry
 
 from actions.permissions import CAMPAIGN_MANAGERS, ensure_campaign_managers_group
-from tests.actions_helpers import _fresh_cache, action, action_es, action_index, sign_data  # noqa: F401
+from tests.actions_helpers import *  # noqa: F403  (fixtures)
 from tests.factories_actions import ActionResponseFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +34,13 @@ def responses(action):
     key = action.translation_key
     return [
         ActionResponseFactory(
-            action_key=key, first_name="=HYPERLINK(\"http://evil\")", last_name="Ortiz",
-            email="o@example.org", state="TX", district="16", language="es",
+            action_key=key,
+            first_name='=HYPERLINK("http://evil")',
+            last_name="Ortiz",
+            email="o@example.org",
+            state="TX",
+            district="16",
+            language="es",
         ),
         ActionResponseFactory(
             action_key=key, first_name="Bea", last_name="+1 Smith", state="NY", district="10"
@@ -55,9 +60,15 @@ def test_campaign_managers_group_is_created_idempotently():
 
 
 @pytest.mark.parametrize(
-    "url", ["/admin/actions/{pk}/responses/", "/admin/actions/{pk}/responses/?export=csv",
-            "/admin/actions/{pk}/responses/?export=xlsx", "/admin/actions/{pk}/delivery/",
-            "/admin/actions/{pk}/delivery/?format=csv", "/admin/actions/responses/"],
+    "url",
+    [
+        "/admin/actions/{pk}/responses/",
+        "/admin/actions/{pk}/responses/?export=csv",
+        "/admin/actions/{pk}/responses/?export=xlsx",
+        "/admin/actions/{pk}/delivery/",
+        "/admin/actions/{pk}/delivery/?format=csv",
+        "/admin/actions/responses/",
+    ],
 )
 def test_editor_without_the_group_gets_403_on_personal_data(client, editor, action, url):
     client.force_login(editor)
@@ -83,7 +94,9 @@ def test_responses_filter_by_state_and_language(client, manager, action, respons
     client.force_login(manager)
     html = client.get(f"/admin/actions/{action.pk}/responses/?state=tx").content.decode()
     assert "o@example.org" in html and "Bea" not in html
-    html = client.get(f"/admin/actions/{action.pk}/responses/?language=en&kind=sign").content.decode()
+    html = client.get(
+        f"/admin/actions/{action.pk}/responses/?language=en&kind=sign"
+    ).content.decode()
     assert "Bea" in html and "o@example.org" not in html
 
 
@@ -94,7 +107,7 @@ def test_csv_export_contents_neutralise_formulas_and_are_logged(client, manager,
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert len(rows) == 3
     by_last = {row["Last name"]: row for row in rows}
-    assert by_last["Ortiz"]["First name"] == "'=HYPERLINK(\"http://evil\")"
+    assert by_last["Ortiz"]["First name"] == '\'=HYPERLINK("http://evil")'
     assert by_last["Ortiz"]["Email"] == "o@example.org"
     assert by_last["Ortiz"]["State"] == "TX"
     assert "'+1 Smith" in by_last
@@ -110,7 +123,7 @@ def test_xlsx_export_parses_back_with_text_cells(client, manager, action, respon
     header, body = rows[0], rows[1:]
     assert "Email" in header and len(body) == 3
     first_names = {row[header.index("First name")] for row in body}
-    assert "'=HYPERLINK(\"http://evil\")" in first_names
+    assert '\'=HYPERLINK("http://evil")' in first_names
 
 
 def test_delivery_packet_groups_signers_by_state_and_district(client, manager, action, responses):
@@ -131,7 +144,9 @@ def test_hostile_names_are_escaped_in_delivery_packet(client, manager, action):
     assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
 
 
-def test_overview_lists_each_action_once_with_shared_count(client, manager, action_es, action, responses):
+def test_overview_lists_each_action_once_with_shared_count(
+    client, manager, action_es, action, responses
+):
     client.force_login(manager)
     html = client.get("/admin/actions/responses/").content.decode()
     assert html.count(f"/admin/actions/{action.pk}/responses/") == 1

@@ -6,7 +6,8 @@ from django.test import Client
 
 from actions.forms import started_token
 from actions.models import ActionResponse
-from tests.actions_helpers import _fresh_cache, action, action_es, action_index, sign_data  # noqa: F401
+from tests.actions_helpers import *  # noqa: F403  (fixtures)
+from tests.actions_helpers import sign_data
 
 pytestmark = pytest.mark.django_db
 

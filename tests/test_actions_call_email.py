@@ -8,7 +8,7 @@ from django.core.cache import cache
 from actions.counting import get_count
 from actions.forms import started_token
 from actions.models import ActionResponse
-from tests.actions_helpers import _fresh_cache, action, action_es, action_index, sign_data  # noqa: F401
+from tests.actions_helpers import *  # noqa: F403  (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,12 @@ def test_call_outcomes_are_counted_per_outcome(client, action):
             },
         )
     rows = ActionResponse.objects.filter(kind="call")
-    assert sorted(rows.values_list("outcome", flat=True)) == ["busy", "skipped", "talked", "voicemail"]
+    assert sorted(rows.values_list("outcome", flat=True)) == [
+        "busy",
+        "skipped",
+        "talked",
+        "voicemail",
+    ]
     assert rows.filter(counted=True).count() == 2
     cache.clear()
     assert get_count(action.translation_key) == 2
@@ -60,8 +65,12 @@ def test_unanswered_call_is_not_counted_and_does_not_thank(client, action):
     html = zip_step(client, action, "call").content.decode()
     response = client.post(
         action.url + "call/",
-        {"step": "log", "log-outcome": "busy", "log-token": hidden(html, "log-token"),
-         "log-started": started_token()},
+        {
+            "step": "log",
+            "log-outcome": "busy",
+            "log-token": hidden(html, "log-token"),
+            "log-started": started_token(),
+        },
     )
     assert response["Location"].endswith("#act-call")
     page = client.get(response["Location"].split("#")[0]).content.decode()
@@ -73,8 +82,12 @@ def test_answered_call_in_spanish_thanks_in_spanish(client, action_es):
     html = zip_step(client, action_es, "call").content.decode()
     response = client.post(
         action_es.url + "call/",
-        {"step": "log", "log-outcome": "talked", "log-token": hidden(html, "log-token"),
-         "log-started": started_token()},
+        {
+            "step": "log",
+            "log-outcome": "talked",
+            "log-token": hidden(html, "log-token"),
+            "log-started": started_token(),
+        },
     )
     assert response["Location"] == action_es.url + "thanks/"
     assert "Gracias por llamar" in client.get(response["Location"]).content.decode()
@@ -83,8 +96,12 @@ def test_answered_call_in_spanish_thanks_in_spanish(client, action_es):
 
 def test_resubmitted_call_log_adds_one_row(client, action):
     html = zip_step(client, action, "call").content.decode()
-    data = {"step": "log", "log-outcome": "talked", "log-token": hidden(html, "log-token"),
-            "log-started": started_token()}
+    data = {
+        "step": "log",
+        "log-outcome": "talked",
+        "log-token": hidden(html, "log-token"),
+        "log-started": started_token(),
+    }
     client.post(action.url + "call/", data)
     client.post(action.url + "call/", data)
     assert ActionResponse.objects.count() == 1
@@ -114,8 +131,13 @@ def test_email_step_prepares_editable_message_and_mailto(client, action):
 
 def test_email_i_sent_it_counts_once(client, action):
     html = zip_step(client, action, "email").content.decode()
-    data = {"step": "sent", "sent-subject": "Hi", "sent-body": "<b>edited</b> text",
-            "sent-token": hidden(html, "sent-token"), "sent-started": started_token()}
+    data = {
+        "step": "sent",
+        "sent-subject": "Hi",
+        "sent-body": "<b>edited</b> text",
+        "sent-token": hidden(html, "sent-token"),
+        "sent-started": started_token(),
+    }
     first = client.post(action.url + "email/", data)
     client.post(action.url + "email/", data)
     assert first["Location"] == action.url + "thanks/"

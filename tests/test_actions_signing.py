@@ -5,7 +5,8 @@ from django.core.cache import cache
 
 from actions.counting import canonical_email, get_count
 from actions.models import ActionResponse
-from tests.actions_helpers import _fresh_cache, action, action_es, action_index, sign_data  # noqa: F401
+from tests.actions_helpers import *  # noqa: F403  (fixtures)
+from tests.actions_helpers import sign_data
 from tests.factories_actions import UrgentActionPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -67,10 +67,20 @@ def build_context(request, page, **extra):
             "email_url": _sub_url(page, request, "email"),
             "count_url": _sub_url(page, request, "count"),
             "case_stories": page.get_case_stories(),
+            "public_signers": public_signers(page),
         }
     )
     context.update(extra)
     return context
+
+
+def public_signers(page, limit=8):
+    """The latest signers who asked to be shown: first name and place only."""
+    return list(
+        ActionResponse.objects.filter(
+            action_key=page.translation_key, kind=ActionResponse.Kind.SIGN, show_publicly=True
+        ).only("first_name", "city", "state")[:limit]
+    )
 
 
 def render_page(request, page, status=200, **extra):

@@ -163,3 +163,15 @@ def test_attach_counts_uses_constant_queries(action_index, django_assert_max_num
     with django_assert_max_num_queries(1):
         UrgentActionPage.attach_counts(pages)
     assert [p.response_count for p in pages] == [0] * 5
+
+
+def test_only_signers_who_asked_are_shown_with_first_name_only(client, action):
+    client.post(action.url + "sign/", sign_data(**{"sign-show_publicly": "on"}))
+    client.post(
+        action.url + "sign/",
+        sign_data(**{"sign-first_name": "Hidden", "sign-email": "h@example.org"}),
+    )
+    html = client.get(action.url).content.decode()
+    assert "Recent signers" in html
+    assert "<li>Ana" in html
+    assert "Hidden" not in html and "Pérez" not in html

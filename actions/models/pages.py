@@ -18,6 +18,9 @@ from home.models import BasePage
 
 __all__ = ["ActionIndexPage", "UrgentActionPage"]
 
+# Case stories live in this app; found by label so `actions` never imports `stories`.
+STORY_APP_LABEL = "stories"
+
 TIME_ZONE_CHOICES = [
     ("America/New_York", _("Eastern time")),
     ("America/Chicago", _("Central time")),
@@ -213,17 +216,9 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
 
     # Links from elsewhere ------------------------------------------------------------------
 
-    def get_case_stories(self):
-        """Live case stories, in this page's language, that link to this action.
-
-        `actions` never imports `stories`: a `haven_action_stories` hook may supply them;
-        otherwise Wagtail's reference index is asked which `stories` pages point at any
-        translation of this action.
-        """
-        for fn in hooks.get_hooks("haven_action_stories"):
-            result = fn(self)
-            if result is not None:
-                return list(result)
+    def _story_references(self):
+        """Ids (as strings) of pages in the stories app that link to any translation of this
+        action, from Wagtail's reference index (no import of `stories`)."""
         from django.contrib.contenttypes.models import ContentType
         from wagtail.models import ReferenceIndex
 
@@ -234,33 +229,57 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
                 "pk", flat=True
             )
         ]
-        source_ids = (
-            ReferenceIndex.objects.filter(
-                to_content_type=page_ct,
-                to_object_id__in=group_ids,
-                base_content_type=page_ct,
-                content_type__app_label="stories",
-            )
-            .values_list("object_id", flat=True)
-            .distinct()
-        )
-        keys = Page.objects.filter(pk__in=[int(i) for i in source_ids]).values_list(
-            "translation_key", flat=True
-        )
+        return page_ct, ReferenceIndex.objects.filter(
+            to_content_type=page_ct,
+            to_object_id__in=group_ids,
+            base_content_type=page_ct,
+            content_type__app_label=STORY_APP_LABEL,
+        ).values_list("object_id", flat=True)
+
+    def get_case_stories(self):
+        """Live case stories, in this page's language, that link to this action.
+
+        `actions` never imports `stories`: a `haven_action_stories` hook may supply them;
+        otherwise Wagtail's reference index says which story pages point at any
+        translation of this action (stories may link the English page from Spanish).
+        """
+        for fn in hooks.get_hooks("haven_action_stories"):
+            result = fn(self)
+            if result is not None:
+                return list(result)
+        _, story_ids = self._story_references()
+        keys = Page.objects.filter(pk__in=[int(i) for i in story_ids]).values("translation_key")
         return list(
             Page.objects.live()
-            .filter(translation_key__in=list(keys), locale_id=self.locale_id)
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
             .specific()
             .order_by("-first_published_at")
         )
 
     def get_related_open_actions(self):
-        """Other open actions on the same cases, for the thank-you step (hook-extendable)."""
+        """Other open actions on the same cases, in this page's language, for the thank-you
+        step: the actions linked from the stories that link here (hook-overridable)."""
         for fn in hooks.get_hooks("haven_action_related_actions"):
             result = fn(self)
             if result is not None:
                 return list(result)
-        return []
+        from wagtail.models import ReferenceIndex
+
+        page_ct, story_ids = self._story_references()
+        linked = ReferenceIndex.objects.filter(
+            base_content_type=page_ct,
+            object_id__in=[str(i) for i in story_ids],
+            to_content_type=page_ct,
+        ).values_list("to_object_id", flat=True)
+        keys = (
+            UrgentActionPage.objects.filter(pk__in=[int(i) for i in linked])
+            .exclude(translation_key=self.translation_key)
+            .values("translation_key")
+        )
+        candidates = UrgentActionPage.objects.live().filter(
+            translation_key__in=keys, locale_id=self.locale_id
+        )
+        return [page for page in candidates.order_by("deadline") if page.is_open]
 
     # Routes: the page itself, the forms' POST targets, the thank-you step, the count ---------
 

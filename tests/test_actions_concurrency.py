@@ -55,7 +55,7 @@ def test_distinct_signers_in_parallel_are_all_counted(live_action):
 
 
 def test_same_signer_in_parallel_is_stored_once(live_action):
-    emails = ["Same.Person+{}@gmail.com".format(n) for n in range(12)]
+    emails = [f"Same.Person+{n}@gmail.com" for n in range(12)]
     statuses = run_in_parallel(live_action, emails)
     assert statuses == [303] * 12
     assert ActionResponse.objects.filter(action_key=live_action.translation_key).count() == 1

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -31,6 +32,31 @@ TIME_ZONE_CHOICES = [
     ("Pacific/Honolulu", _("Hawaii time")),
     ("America/Puerto_Rico", _("Atlantic time (Puerto Rico)")),
 ]
+
+
+class UrgentActionPageForm(WagtailAdminPageForm):
+    """Editors type the deadline as wall-clock time in the action's own time zone."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.deadline:
+            self.initial["deadline"] = self.instance.deadline_local.replace(tzinfo=None)
+
+    def clean(self):
+        cleaned = super().clean()
+        deadline = cleaned.get("deadline")
+        zone = _zone(cleaned.get("deadline_timezone"))
+        if deadline is not None:
+            # The admin read the typed time in the site's zone; reread it in the action's.
+            cleaned["deadline"] = timezone.make_aware(timezone.make_naive(deadline), zone)
+        return cleaned
+
+
+def _zone(name):
+    try:
+        return zoneinfo.ZoneInfo(name or "")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return timezone.get_default_timezone()
 
 
 class ActionIndexPage(BasePage):
@@ -71,6 +97,7 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         WON = "won", _("Won")
 
     template = "pages/urgent_action_page.html"
+    base_form_class = UrgentActionPageForm
     thanks_template = "pages/action_thanks.html"
     parent_page_types = ["actions.ActionIndexPage"]
     subpage_types = []
@@ -99,7 +126,12 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
-    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    deadline = models.DateTimeField(
+        _("deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Date and time in the time zone chosen below."),
+    )
     deadline_timezone = models.CharField(
         _("deadline time zone"),
         max_length=40,
@@ -202,11 +234,7 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         """The deadline in the action's own time zone, for display."""
         if self.deadline is None:
             return None
-        try:
-            zone = zoneinfo.ZoneInfo(self.deadline_timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            zone = timezone.get_default_timezone()
-        return timezone.localtime(self.deadline, zone)
+        return timezone.localtime(self.deadline, _zone(self.deadline_timezone))
 
     def block_of_kind(self, kind):
         for block in self.ways_to_act:

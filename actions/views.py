@@ -93,9 +93,10 @@ def action_page(request, page):
     return render_page(request, page)
 
 
-def _guard(request, page):
-    """Answer a POST that must not be processed: wrong method, rate-limited, or closed."""
-    if request.method != "POST":
+def _guard(request, page, kind):
+    """Answer a POST that must not be processed: wrong method, a way to act this page does
+    not offer, rate-limited, or closed."""
+    if request.method != "POST" or page.block_of_kind(kind) is None:
         return HttpResponseRedirect(page.get_url(request))
     wait = ratelimit.hit(request)
     if wait:
@@ -126,7 +127,7 @@ def _thanks_redirect(request, page):
 
 
 def sign(request, page):
-    refused = _guard(request, page)
+    refused = _guard(request, page, "sign")
     if refused:
         return refused
     form = SignForm(request.POST, prefix="sign")
@@ -298,7 +299,7 @@ def _log_once(page, kind, token, language, **fields):
 
 
 def call(request, page):
-    refused = _guard(request, page)
+    refused = _guard(request, page, "call")
     if refused:
         return refused
     if request.POST.get("step") == "log":
@@ -342,7 +343,7 @@ def call(request, page):
 
 
 def email(request, page):
-    refused = _guard(request, page)
+    refused = _guard(request, page, "email")
     if refused:
         return refused
     if request.POST.get("step") == "sent":

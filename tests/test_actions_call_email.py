@@ -152,3 +152,23 @@ def test_closed_action_refuses_calls_and_emails(client, action):
     response = client.post(action.url + "email/", {"step": "sent", "sent-token": "x"})
     assert response.status_code == 409
     assert ActionResponse.objects.count() == 0
+
+
+def test_a_way_to_act_the_page_does_not_offer_is_refused(client, action_index):
+    from tests.factories_actions import LETTER, UrgentActionPageFactory
+
+    sign_only = UrgentActionPageFactory(
+        parent=action_index, slug="sign-only", ways_to_act=[("sign", LETTER)]
+    )
+    response = client.post(
+        sign_only.url + "email/",
+        {
+            "step": "sent",
+            "sent-subject": "x",
+            "sent-body": "y",
+            "sent-token": "t" * 20,
+            "sent-started": started_token(),
+        },
+    )
+    assert response.status_code == 302
+    assert ActionResponse.objects.count() == 0

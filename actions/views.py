@@ -45,6 +45,20 @@ def _lookup(zip_code, state=None, district=None):
         return None
 
 
+def _seat(lookup):
+    """(state, district) as stored on a response; blanks when the lookup could not tell.
+    District 0 is an at-large seat and is kept as "0"."""
+    if lookup is None:
+        return "", ""
+    state = getattr(lookup, "state", None) or ""
+    choices = tuple(getattr(lookup, "state_choices", ()) or ())
+    if not state and len(choices) == 1:
+        first = choices[0]
+        state = first[0] if isinstance(first, (tuple, list)) else first
+    district = getattr(lookup, "district", None)
+    return str(state)[:2], "" if district is None else str(district)[:4]
+
+
 def _sub_url(page, request, name):
     return page.get_url(request) + page.reverse_subpage(name)
 
@@ -144,17 +158,7 @@ def sign(request, page):
 def record_signature(page, data, language):
     """Store one signature per person per action; a repeat changes nothing."""
     zip_code = data["zip_code"]
-    state = district = ""
-    lookup = _lookup(zip_code)
-    if lookup is not None:
-        state = getattr(lookup, "state", "") or ""
-        district = getattr(lookup, "district", "") or ""
-        if not state and len(getattr(lookup, "state_choices", []) or []) == 1:
-            state = (
-                lookup.state_choices[0][0]
-                if isinstance(lookup.state_choices[0], (tuple, list))
-                else lookup.state_choices[0]
-            )
+    state, district = _seat(_lookup(zip_code))
     response = ActionResponse(
         action_key=page.translation_key,
         page=page,
@@ -165,8 +169,8 @@ def record_signature(page, data, language):
         email=data["email"],
         email_canonical=counting.canonical_email(data["email"]),
         zip_code=zip_code,
-        state=str(state)[:2],
-        district=str(district or "")[:4],
+        state=state,
+        district=district,
         show_publicly=data.get("show_publicly", False),
         opt_in=data.get("opt_in", False),
     )
@@ -311,7 +315,7 @@ def call(request, page):
             return _thanks_redirect(request, page)
         data = form.cleaned_data
         zip_code = data.get("zip_code") or ""
-        lookup = _lookup(zip_code) if zip_code else None
+        state, district = _seat(_lookup(zip_code) if zip_code else None)
         _log_once(
             page,
             ActionResponse.Kind.CALL,
@@ -320,8 +324,8 @@ def call(request, page):
             outcome=data["outcome"],
             official=data.get("official", ""),
             zip_code=zip_code,
-            state=(getattr(lookup, "state", "") or "")[:2] if lookup else "",
-            district=str(getattr(lookup, "district", "") or "")[:4] if lookup else "",
+            state=state,
+            district=district,
         )
         if data["outcome"] in ActionResponse.COUNTED_OUTCOMES:
             _mark_done(request, page, ActionResponse.Kind.CALL)
@@ -354,15 +358,15 @@ def email(request, page):
         if form.is_bot:
             return _thanks_redirect(request, page)
         zip_code = form.cleaned_data.get("zip_code") or ""
-        lookup = _lookup(zip_code) if zip_code else None
+        state, district = _seat(_lookup(zip_code) if zip_code else None)
         _log_once(
             page,
             ActionResponse.Kind.EMAIL,
             form.cleaned_data["token"],
             translation.get_language(),
             zip_code=zip_code,
-            state=(getattr(lookup, "state", "") or "")[:2] if lookup else "",
-            district=str(getattr(lookup, "district", "") or "")[:4] if lookup else "",
+            state=state,
+            district=district,
         )
         _mark_done(request, page, ActionResponse.Kind.EMAIL)
         return _thanks_redirect(request, page)

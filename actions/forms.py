@@ -172,9 +172,31 @@ class SignForm(BotCheckMixin):
         return clean_text(self.cleaned_data.get("email", "")).lower()
 
 
-class ZipStepForm(BotCheckMixin):
-    """First step of calling or writing: the ZIP code (and, optionally, a first name)."""
+class SeatFieldsMixin(forms.Form):
+    """The state or district a reader picked when their ZIP code is shared between seats.
 
+    Hidden, and only ever offered by the page itself: a tampered value is dropped (the
+    lookup then asks again) rather than shown as an error on a field nobody can see.
+    """
+
+    state = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    district = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+
+    def clean_state(self):
+        value = (self.cleaned_data.get("state") or "").strip().upper()
+        return value if re.fullmatch(r"[A-Z]{2}", value) else ""
+
+    def clean_district(self):
+        value = (self.cleaned_data.get("district") or "").strip()
+        return int(value) if value.isdigit() and int(value) < 100 else None
+
+
+class ZipStepForm(SeatFieldsMixin, BotCheckMixin):
+    """First step of calling or writing: the ZIP code, and optionally a first name and
+    city to fill the script. Unprefixed names (`zip`, `state`, `district`) match the
+    lookup's own form, so its choice radios post straight back here."""
+
+    zip = ZipField()
     first_name = CleanCharField(
         label=_("First name (optional)"),
         max_length=60,
@@ -187,24 +209,21 @@ class ZipStepForm(BotCheckMixin):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
-    zip_code = ZipField()
-    state = forms.CharField(required=False, max_length=2, widget=forms.HiddenInput)
-    district = forms.CharField(required=False, max_length=4, widget=forms.HiddenInput)
 
 
-class CallLogForm(BotCheckMixin):
+class CallLogForm(SeatFieldsMixin, BotCheckMixin):
     outcome = forms.ChoiceField(
         label=_("How did the call go?"),
         choices=ActionResponse.Outcome.choices,
         widget=forms.RadioSelect,
     )
     official = CleanCharField(required=False, max_length=160, widget=forms.HiddenInput)
-    zip_code = ZipField(required=False, widget=forms.HiddenInput)
+    zip = ZipField(required=False, widget=forms.HiddenInput)
     token = forms.CharField(max_length=64, widget=forms.HiddenInput)
 
 
-class EmailSentForm(BotCheckMixin):
+class EmailSentForm(SeatFieldsMixin, BotCheckMixin):
     subject = CleanCharField(label=_("Subject"), max_length=200)
     body = CleanCharField(label=_("Message"), max_length=5000, widget=forms.Textarea)
-    zip_code = ZipField(required=False, widget=forms.HiddenInput)
+    zip = ZipField(required=False, widget=forms.HiddenInput)
     token = forms.CharField(max_length=64, widget=forms.HiddenInput)

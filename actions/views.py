@@ -74,8 +74,8 @@ def build_context(request, page, **extra):
     context.update(
         {
             "sign_form": SignForm(initial=_initial(), prefix="sign"),
-            "call_zip_form": ZipStepForm(initial=_initial(), prefix="call"),
-            "email_zip_form": ZipStepForm(initial=_initial(), prefix="email"),
+            "call_zip_form": ZipStepForm(initial=_initial(), auto_id="id_call_%s"),
+            "email_zip_form": ZipStepForm(initial=_initial(), auto_id="id_email_%s"),
             "sign_url": _sub_url(page, request, "sign"),
             "call_url": _sub_url(page, request, "call"),
             "email_url": _sub_url(page, request, "email"),
@@ -221,14 +221,18 @@ def _placeholder_values(data, lookup):
 
 
 def _zip_step(request, page, kind, form):
-    """Validate the ZIP step and build what the reader needs to call or write."""
+    """Validate the ZIP step and build what the reader needs to call or write.
+
+    A ZIP shared by several states or districts comes back with the lookup's choices and
+    no script yet; the reader picks, and the same form is posted again.
+    """
     block = page.block_of_kind(kind)
-    lookup = _lookup(
-        form.cleaned_data["zip_code"],
-        form.cleaned_data.get("state"),
-        form.cleaned_data.get("district"),
-    )
-    values = _placeholder_values(form.cleaned_data, lookup)
+    data = form.cleaned_data
+    lookup = _lookup(data["zip"], data.get("state"), data.get("district"))
+    if lookup is not None and lookup.status in ("choose_state", "choose_district"):
+        form.fresh_started()
+        return {"choose": True, "lookup": lookup, "zip_form": form}
+    values = _placeholder_values(data, lookup)
     template = (
         (block.value.get("script") if kind == "call" else block.value.get("body")) if block else ""
     )
@@ -252,37 +256,40 @@ def _zip_step(request, page, kind, form):
                     "text": fill_placeholders(template, {**values, "official": number["label"]}),
                 }
             )
-    generic = fill_placeholders(template, {**values, "official": _("the office")})
-    token = secrets.token_urlsafe(24)
-    state = {
-        "lookup": lookup,
-        "entries": entries,
-        "zip_code": form.cleaned_data["zip_code"],
-        "message": generic,
+    # The one message the reader edits: addressed by name when there is one recipient.
+    salutation = entries[0]["name"] if len(entries) == 1 else _("Sir or Madam")
+    generic = fill_placeholders(template, {**values, "official": salutation})
+    state, district = _seat(lookup)
+    carried = {
+        **_initial(),
+        "zip": data["zip"],
+        "state": state,
+        "district": district,
+        "token": secrets.token_urlsafe(24),
     }
+    result = {"lookup": lookup, "entries": entries, "message": generic}
     if kind == "call":
-        state["log_form"] = CallLogForm(
-            initial={**_initial(), "zip_code": form.cleaned_data["zip_code"], "token": token},
-            prefix="log",
-        )
+        result["log_form"] = CallLogForm(initial=carried, prefix="log")
     else:
         subject = fill_placeholders(block.value.get("subject", "") if block else "", values)
         addresses = list(block.value.get("addresses") or []) if block else []
-        state["subject"] = subject
-        state["mailto"] = (
+        result["subject"] = subject
+        result["mailto"] = (
             "mailto:" + ",".join(addresses) + f"?subject={quote(subject)}&body={quote(generic)}"
         )
-        state["sent_form"] = EmailSentForm(
-            initial={
-                **_initial(),
-                "subject": subject,
-                "body": generic,
-                "zip_code": form.cleaned_data["zip_code"],
-                "token": token,
-            },
-            prefix="sent",
+        result["sent_form"] = EmailSentForm(
+            initial={**carried, "subject": subject, "body": generic}, prefix="sent"
         )
-    return state
+    return result
+
+
+def _carried_seat(data):
+    district = data.get("district")
+    return {
+        "zip_code": data.get("zip") or "",
+        "state": data.get("state") or "",
+        "district": "" if district is None else str(district),
+    }
 
 
 def _log_once(page, kind, token, language, **fields):
@@ -314,8 +321,6 @@ def call(request, page):
         if form.is_bot:
             return _thanks_redirect(request, page)
         data = form.cleaned_data
-        zip_code = data.get("zip_code") or ""
-        state, district = _seat(_lookup(zip_code) if zip_code else None)
         _log_once(
             page,
             ActionResponse.Kind.CALL,
@@ -323,9 +328,7 @@ def call(request, page):
             translation.get_language(),
             outcome=data["outcome"],
             official=data.get("official", ""),
-            zip_code=zip_code,
-            state=state,
-            district=district,
+            **_carried_seat(data),
         )
         if data["outcome"] in ActionResponse.COUNTED_OUTCOMES:
             _mark_done(request, page, ActionResponse.Kind.CALL)
@@ -335,14 +338,15 @@ def call(request, page):
             _("Thank you for trying. That call is not counted yet: please try again later."),
         )
         return HttpResponseRedirect(page.get_url(request) + "#act-call", status=303)
-    form = ZipStepForm(request.POST, prefix="call")
+    form = ZipStepForm(request.POST, auto_id="id_call_%s")
     if not form.is_valid():
         form.fresh_started()
         return render_page(request, page, call_zip_form=form, open_step="call")
     if form.is_bot:
         return _thanks_redirect(request, page)
+    state = _zip_step(request, page, "call", form)
     return render_page(
-        request, page, call_state=_zip_step(request, page, "call", form), open_step="call"
+        request, page, call_state=state, call_zip_form=state.get("zip_form", form), open_step="call"
     )
 
 
@@ -357,27 +361,28 @@ def email(request, page):
             return render_page(request, page, email_state={"sent_form": form}, open_step="email")
         if form.is_bot:
             return _thanks_redirect(request, page)
-        zip_code = form.cleaned_data.get("zip_code") or ""
-        state, district = _seat(_lookup(zip_code) if zip_code else None)
         _log_once(
             page,
             ActionResponse.Kind.EMAIL,
             form.cleaned_data["token"],
             translation.get_language(),
-            zip_code=zip_code,
-            state=state,
-            district=district,
+            **_carried_seat(form.cleaned_data),
         )
         _mark_done(request, page, ActionResponse.Kind.EMAIL)
         return _thanks_redirect(request, page)
-    form = ZipStepForm(request.POST, prefix="email")
+    form = ZipStepForm(request.POST, auto_id="id_email_%s")
     if not form.is_valid():
         form.fresh_started()
         return render_page(request, page, email_zip_form=form, open_step="email")
     if form.is_bot:
         return _thanks_redirect(request, page)
+    state = _zip_step(request, page, "email", form)
     return render_page(
-        request, page, email_state=_zip_step(request, page, "email", form), open_step="email"
+        request,
+        page,
+        email_state=state,
+        email_zip_form=state.get("zip_form", form),
+        open_step="email",
     )
 
 

@@ -15,10 +15,10 @@ pytestmark = pytest.mark.django_db
 
 def zip_step(client, page, kind, **extra):
     data = {
-        f"{kind}-zip_code": "20001",
-        f"{kind}-first_name": "Rosa",
-        f"{kind}-city": "Tucson",
-        f"{kind}-started": started_token(),
+        "zip": "20001",
+        "first_name": "Rosa",
+        "city": "Tucson",
+        "started": started_token(),
         "step": "zip",
     }
     data.update(extra)
@@ -45,7 +45,7 @@ def test_call_outcomes_are_counted_per_outcome(client, action):
                 "step": "log",
                 "log-outcome": outcome,
                 "log-token": hidden(html, "log-token"),
-                "log-zip_code": "20001",
+                "log-zip": "20001",
                 "log-started": started_token(),
             },
         )
@@ -118,7 +118,7 @@ def test_call_without_outcome_is_asked_again(client, action):
 
 
 def test_call_zip_step_with_bad_zip_shows_message(client, action):
-    response = zip_step(client, action, "call", **{"call-zip_code": "99"})
+    response = zip_step(client, action, "call", zip="99")
     assert "Enter a 5-digit ZIP code" in response.content.decode()
 
 

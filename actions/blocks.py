@@ -5,6 +5,8 @@ forms that go with it come from the page's context, so a block's template can be
 in the admin without a request.
 """
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -116,7 +118,14 @@ class WaysToActBlock(blocks.StreamBlock):
 
 
 def fill_placeholders(text, values):
-    """Fill {first_name}-style placeholders without str.format (which editors' braces break)."""
+    """Fill {first_name}-style placeholders without str.format (which editors' braces break).
+
+    A value the reader did not give leaves no stray comma or space behind
+    ("in Tucson, ." becomes "in Tucson.").
+    """
     for key in ("first_name", "city", "state", "official"):
         text = text.replace("{" + key + "}", values.get(key) or "")
+    text = re.sub(r"[ \t]*,[ \t]*(?=[.,;:!?)])", "", text)
+    text = re.sub(r"[ \t]+(?=[.,;:!?])", "", text)
+    text = re.sub(r"(?<=\S)[ \t]{2,}", " ", text)
     return text

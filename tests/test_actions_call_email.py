@@ -172,3 +172,19 @@ def test_a_way_to_act_the_page_does_not_offer_is_refused(client, action_index):
     )
     assert response.status_code == 302
     assert ActionResponse.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "template, values, expected",
+    [
+        ("I live in {city}, {state}. Bye", {"city": "Tucson"}, "I live in Tucson. Bye"),
+        ("vivo en {city}, {state}.", {"city": "Yuma", "state": "AZ"}, "vivo en Yuma, AZ."),
+        ("Hello {official}, I am {first_name}.", {"official": "Sen. Roe"}, "Hello Sen. Roe, I am."),
+        ("Dear {official},\n\n{first_name}", {}, "Dear,\n\n"),
+        ("Keep {unknown} braces", {}, "Keep {unknown} braces"),
+    ],
+)
+def test_placeholders_leave_no_stray_punctuation(template, values, expected):
+    from actions.blocks import fill_placeholders
+
+    assert fill_placeholders(template, values) == expected

@@ -1,18 +1,28 @@
 """Find a reader's members of Congress from their ZIP code, with no outside service.
 
-Two indexed queries (the ZIP's districts, then the targets of those seats plus their
-offices): no network I/O, a few milliseconds at most (see benchmarks/lookup_benchmark.py).
+One indexed query for the ZIP's districts, then the members of those seats from an
+in-memory index of the 537 current members (reloaded when an import or an edit changes
+them): no network I/O, well under a millisecond typically (see
+benchmarks/lookup_benchmark.py).
 A ZIP that touches several districts or states never silently picks one: the result asks
 the reader to choose.
 """
 
 import re
+import threading
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from actions.models import NO_SENATORS, STATE_NAMES, Target, TargetOffice, ZipDistrict
+from actions.models import (
+    NO_SENATORS,
+    STATE_NAMES,
+    Target,
+    TargetOffice,
+    ZipDistrict,
+    officials_version,
+)
 
 __all__ = ["LookupResult", "lookup_zip", "normalise_zip"]
 
@@ -137,25 +147,53 @@ def _seats_for(zip_code):
     return {state: sorted(districts) for state, districts in seats.items()}
 
 
-def _targets(state, districts, with_senators):
-    """The current senators of `state` and House members of `districts`, in one query
-    (plus one for their offices)."""
-    seat_filter = Q(chamber=Target.Chamber.HOUSE, district__in=districts)
-    if with_senators:
-        seat_filter |= Q(chamber=Target.Chamber.SENATE)
-    targets = (
-        Target.objects.current()
-        .members_of_congress()
-        .filter(seat_filter, state=state)
-        .prefetch_related(
-            Prefetch("offices", queryset=TargetOffice.objects.order_by("sort_order", "id"))
+class _SeatIndex:
+    """Every current member of Congress by seat, with their offices, held in memory: 537
+    people, rebuilt (two queries) only when `officials_version()` changes."""
+
+    def __init__(self, version):
+        self.version = version
+        self.senators, self.house = {}, {}
+        targets = (
+            Target.objects.current()
+            .members_of_congress()
+            .exclude(chamber=Target.Chamber.OTHER)
+            .prefetch_related(
+                Prefetch("offices", queryset=TargetOffice.objects.order_by("sort_order", "id"))
+            )
+            .order_by("last_name", "first_name", "pk")
         )
-        .order_by("chamber", "district", "last_name", "first_name")
+        for target in targets:
+            if target.chamber == Target.Chamber.SENATE:
+                self.senators.setdefault(target.state, []).append(target)
+            else:
+                self.house.setdefault((target.state, target.district), []).append(target)
+
+
+_index = None
+_index_lock = threading.Lock()
+
+
+def _seat_index():
+    global _index
+    version = officials_version()
+    index = _index
+    if index is None or index.version != version:
+        with _index_lock:
+            if _index is None or _index.version != version:
+                _index = _SeatIndex(version)
+            index = _index
+    return index
+
+
+def _targets(state, districts, with_senators):
+    """The current senators of `state` and House members of `districts`."""
+    index = _seat_index()
+    senators = tuple(index.senators.get(state, ())) if with_senators else ()
+    representatives = tuple(
+        target for district in districts for target in index.house.get((state, district), ())
     )
-    senators, representatives = [], []
-    for target in targets:
-        (senators if target.chamber == Target.Chamber.SENATE else representatives).append(target)
-    return tuple(senators), tuple(representatives)
+    return senators, representatives
 
 
 def _as_int(value):

@@ -22,7 +22,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 
-from actions.models import NO_SENATORS, STATE_NAMES, Target, TargetOffice, ZipDistrict
+from actions.models import (
+    NO_SENATORS,
+    STATE_NAMES,
+    Target,
+    TargetOffice,
+    ZipDistrict,
+    bump_officials_version,
+)
 
 __all__ = [
     "DataImportError",
@@ -321,6 +328,8 @@ def import_officials(source, offices_source=None, *, force=False, stdout=None):
         offices_written = offices_deleted = 0
         if offices is not None:
             offices_written, offices_deleted = _sync_offices(members, offices)
+        if to_create or to_update or retired or offices_written or offices_deleted:
+            bump_officials_version()
 
     report.counts.update(
         members=len(members),
@@ -425,6 +434,8 @@ def import_zip_districts(source, *, force=False):
         deleted = 0
         for start in range(0, len(gone), 900):
             deleted += ZipDistrict.objects.filter(pk__in=gone[start : start + 900]).delete()[0]
+        if new or gone:
+            bump_officials_version()
 
     seats_by_zip = {}
     for z, s, d in rows:

@@ -1,5 +1,6 @@
 """ZIP → senators and House member, on the hand-written sample and on the national data."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,18 @@ def test_national_data_lookups():
 
     assert lookup_zip("96799").representatives[0].state == "AS"
     assert lookup_zip("2050").status == "invalid"
+
+
+def test_edits_and_imports_reach_the_in_memory_index_at_once(sample, tmp_path):
+    member = lookup_zip("21201").representatives[0]
+    fresh = type(member).objects.get(pk=member.pk)
+    fresh.phone = "202-555-0177"
+    fresh.save()  # an editor's change in the admin
+    assert lookup_zip("21201").representatives[0].phone == "202-555-0177"
+
+    records = json.loads((BUILT_IN / "legislators-current.json").read_text())
+    records = [r for r in records if r["id"]["bioguide"] != "X000006"]  # MD-1 leaves
+    path = tmp_path / "legislators-current.json"
+    path.write_text(json.dumps(records))
+    import_officials(path)
+    assert lookup_zip("21201").vacant is True

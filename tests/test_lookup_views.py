@@ -7,6 +7,7 @@ from django.utils import translation
 from actions.demo.officials import BUILT_IN
 from actions.forms_lookup import ZipLookupForm
 from actions.lookup import lookup_zip
+from actions.models import Target
 from actions.officials_import import import_officials, import_zip_districts
 from tests.factories_officials import TargetFactory, TargetOfficeFactory
 
@@ -60,6 +61,7 @@ def test_split_zip_offers_district_radios_naming_each_member(client, sample):
     chosen = client.get("/en/representatives/", {"zip": "21202", "state": "MD", "district": "2"})
     assert "Maryland, district 2" in chosen.text
     assert "Samuel Achterberg" not in chosen.text
+    assert '<a href="?zip=21202">Not your district? Choose again.</a>' in chosen.text
     assert "1 local office" in chosen.text and 'href="tel:+14105550117"' in chosen.text
 
 
@@ -149,3 +151,33 @@ def test_officials_list_renders_an_actions_own_targets(db):
     assert "Governor" in html and "Alex Governor" in html
     assert 'href="tel:+14105550100"' in html and "mailto:governor@example.org" in html
     assert "Annapolis" in html
+
+
+def test_editors_can_search_filter_and_add_their_own_targets(client, sample, django_user_model):
+    admin = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(admin)
+    listing = client.get("/admin/snippets/actions/target/", {"q": "Márquez"})
+    assert listing.status_code == 200
+    assert "Lucía Márquez" in listing.text and "Samuel Achterberg" not in listing.text
+    senators = client.get("/admin/snippets/actions/target/", {"chamber": "senate"})
+    assert "Morgan Hale" in senators.text and "Lucía Márquez" not in senators.text
+
+    assert client.get("/admin/snippets/actions/target/add/").status_code == 200
+    response = client.post(
+        "/admin/snippets/actions/target/add/",
+        {
+            "title": "Field Office Director",
+            "chamber": "other",
+            "full_name": "Baltimore Field Office",
+            "phone": "410-555-0150",
+            "is_current": "on",
+            "offices-TOTAL_FORMS": "0",
+            "offices-INITIAL_FORMS": "0",
+            "offices-MIN_NUM_FORMS": "0",
+            "offices-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302
+    office = Target.objects.get(full_name="Baltimore Field Office")
+    assert office.bioguide_id == "" and office.display_title == "Field Office Director"
+    assert office.tel_href == "tel:+14105550150"

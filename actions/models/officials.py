@@ -7,16 +7,27 @@ every language, and only their titles and party names are localised when shown.
 """
 
 import re
+import uuid
 
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-__all__ = ["Target", "TargetOffice", "ZipDistrict", "STATE_NAMES", "NO_SENATORS"]
+__all__ = [
+    "NO_SENATORS",
+    "STATE_NAMES",
+    "Target",
+    "TargetOffice",
+    "ZipDistrict",
+    "bump_officials_version",
+    "officials_version",
+]
 
 # USPS codes of every place with a seat or delegate in Congress. Names are proper nouns
 # and stay in English in both languages, as the U.S. Postal Service writes them.
@@ -306,3 +317,30 @@ class ZipDistrict(models.Model):
 
     def __str__(self):
         return f"{self.zip_code} → {self.state}-{self.district}"
+
+
+# The lookup keeps the current members in memory (see actions/lookup.py); this shared token
+# tells every server process when officials or districts changed so it reloads them.
+OFFICIALS_VERSION_KEY = "haven:officials:version"
+
+
+def officials_version():
+    version = cache.get(OFFICIALS_VERSION_KEY)
+    if version is None:
+        cache.add(OFFICIALS_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(OFFICIALS_VERSION_KEY)
+    return version
+
+
+def bump_officials_version(**kwargs):
+    """Mark the in-memory officials stale now and again once the transaction commits (a
+    process reloading in between would otherwise keep what the commit replaced)."""
+    cache.set(OFFICIALS_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    transaction.on_commit(lambda: cache.set(OFFICIALS_VERSION_KEY, uuid.uuid4().hex, timeout=None))
+
+
+for _model in (Target, TargetOffice, ZipDistrict):
+    post_save.connect(bump_officials_version, sender=_model, dispatch_uid=f"bump-{_model.__name__}")
+    post_delete.connect(
+        bump_officials_version, sender=_model, dispatch_uid=f"bump-del-{_model.__name__}"
+    )

@@ -27,10 +27,10 @@ class ZipLookupForm(forms.Form):
             }
         ),
     )
-    state = forms.CharField(required=False, max_length=2, widget=forms.HiddenInput)
-    district = forms.IntegerField(
-        required=False, min_value=0, max_value=99, widget=forms.HiddenInput
-    )
+    state = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Choices come from radios the page itself offered; a tampered or stale value is
+    # dropped (the lookup then asks again) rather than shown as an error on a hidden field.
+    district = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_zip(self):
         zip_code = normalise_zip(self.cleaned_data["zip"])
@@ -39,7 +39,11 @@ class ZipLookupForm(forms.Form):
         return zip_code
 
     def clean_state(self):
-        return (self.cleaned_data.get("state") or "").strip().upper()
+        return (self.cleaned_data.get("state") or "").strip().upper()[:2]
+
+    def clean_district(self):
+        value = (self.cleaned_data.get("district") or "").strip()[:3]
+        return int(value) if value.isdigit() and int(value) < 100 else None
 
     def lookup(self):
         """The LookupResult for valid data (call `is_valid()` first)."""

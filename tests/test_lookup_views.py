@@ -100,6 +100,11 @@ def test_malformed_zip_gets_a_field_error_in_both_languages(client, sample, home
     assert "Escriba un código postal de 5 dígitos, como 20500." in spanish
 
 
+def test_tampered_district_asks_again_instead_of_failing(client, sample):
+    text = client.get("/en/representatives/", {"zip": "21202", "district": "1; DROP"}).text
+    assert "Your ZIP code is in more than one district — choose yours." in text
+
+
 def test_unknown_zip_says_so(client, sample):
     text = client.get("/en/representatives/", {"zip": "99999"}).text
     assert "We could not find ZIP code 99999" in text
@@ -110,8 +115,8 @@ def test_form_normalises_zip_and_reads_choices():
     assert form.is_valid()
     assert form.cleaned_data == {"zip": "21202", "state": "MD", "district": 2}
     assert not ZipLookupForm({"zip": ""}).is_valid()
-    bad = ZipLookupForm({"zip": "21202", "district": "x"})
-    assert not bad.is_valid() and "district" in bad.errors
+    tampered = ZipLookupForm({"zip": "21202", "state": "M<", "district": "x"})
+    assert tampered.is_valid() and tampered.cleaned_data["district"] is None
     with translation.override("es"):
         errors = ZipLookupForm({"zip": "abc"}).errors
         assert errors["zip"] == ["Escriba un código postal de 5 dígitos, como 20500."]

@@ -3,11 +3,14 @@
 import json
 from io import StringIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from actions.demo import officials as officials_demo
+from actions.lookup import lookup_zip
 from actions.models import Target, TargetOffice, ZipDistrict
 from actions.officials_import import (
     DataImportError,
@@ -269,3 +272,53 @@ def test_commands_print_a_summary_and_refuse_wrong_columns(tmp_path):
     with pytest.raises(CommandError, match="state_fips,state_abbr,zcta,cd"):
         call_command("import_zip_districts", str(bad))
     assert ZipDistrict.objects.count() == 1
+
+
+# Demo ------------------------------------------------------------------------------------
+
+
+def demo_context(data_dir):
+    return SimpleNamespace(data_dir=str(data_dir), stdout=StringIO(), extra={})
+
+
+EXPECTED_DEMO_STATUS = {
+    "single": ("ok", False),
+    "split": ("choose_district", False),
+    "two_state": ("choose_state", False),
+    "at_large": ("ok", False),
+    "dc": ("ok", False),
+    "vacant": ("ok", True),
+}
+
+
+def assert_demo_zips_behave(demo_zips):
+    assert set(demo_zips) == set(EXPECTED_DEMO_STATUS)
+    for kind, zip_code in demo_zips.items():
+        result = lookup_zip(zip_code)
+        assert (result.status, result.vacant) == EXPECTED_DEMO_STATUS[kind], kind
+    assert lookup_zip(demo_zips["at_large"]).district == 0
+    assert lookup_zip(demo_zips["dc"]).senators == ()
+
+
+@pytest.mark.django_db
+def test_demo_without_public_files_loads_the_built_in_set_quietly(tmp_path):
+    ctx = demo_context(tmp_path)
+    officials_demo.build(ctx)
+    output = ctx.stdout.getvalue()
+    assert output.startswith("Officials (built-in fictional sample): 4 senators, 5 House")
+    assert output.count("Officials") == 1  # one summary line, no warnings
+    assert Target.objects.current().count() == 9
+    assert_demo_zips_behave(ctx.extra["demo_zips"])
+    again = demo_context(tmp_path)
+    officials_demo.build(again)
+    assert "0 officials and 0 ZIP rows changed" in again.stdout.getvalue()
+
+
+@needs_public_data
+@pytest.mark.django_db
+def test_demo_with_public_files_imports_them_and_picks_example_zips():
+    ctx = demo_context(DATA)
+    officials_demo.build(ctx)
+    assert "public data" in ctx.stdout.getvalue()
+    assert Target.objects.current().filter(chamber="senate").count() == 100
+    assert_demo_zips_behave(ctx.extra["demo_zips"])

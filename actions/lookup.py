@@ -26,7 +26,7 @@ from actions.models import (
 
 __all__ = ["LookupResult", "lookup_zip", "normalise_zip"]
 
-_ZIP_RE = re.compile(r"(\d{5})(?:-?\d{4})?")
+_ZIP_RE = re.compile(r"(\d{5})(?:[- ]?\d{4})?")
 
 # American Samoa, Guam, the Northern Mariana Islands and the U.S. Virgin Islands are not in
 # the Census ZIP table; their ZIP ranges are fixed by the Postal Service and each has one
@@ -45,32 +45,32 @@ CHOOSE_STATE = "choose_state"
 CHOOSE_DISTRICT = "choose_district"
 
 
-def normalise_zip(raw):
+def normalise_zip(raw: str) -> str | None:
     """ "12345" or "12345-6789" (spaces trimmed) → "12345"; anything else → None."""
     if not isinstance(raw, str):
         return None
-    match = _ZIP_RE.fullmatch(raw.strip().replace(" ", ""))
+    match = _ZIP_RE.fullmatch(raw.strip())
     return match.group(1) if match else None
 
 
 @dataclass(frozen=True)
 class LookupResult:
-    zip_code: str
-    status: str
-    state: str | None = None
-    district: int | None = None
-    state_choices: tuple = ()
-    district_choices: tuple = ()
-    senators: tuple = ()
-    representatives: tuple = ()
-    vacant: bool = False
+    zip_code: str  # normalised 5-digit ZIP, "" when malformed
+    status: str  # "ok" | "invalid" | "unknown" | "choose_state" | "choose_district"
+    state: str | None = None  # USPS code once known
+    district: int | None = None  # 0 = at-large; None while the reader must choose
+    state_choices: tuple[str, ...] = ()
+    district_choices: tuple[int, ...] = ()
+    senators: tuple[Target, ...] = ()  # () for DC and territories
+    representatives: tuple[Target, ...] = ()  # the member, or every candidate while choosing
+    vacant: bool = False  # the House seat of the chosen district has no member
 
     @property
     def is_ok(self):
         return self.status == OK
 
     @property
-    def message(self):
+    def message(self) -> str:
         """What to tell the reader, in their language; "" when there is nothing to say."""
         if self.status == INVALID:
             return _("Enter a 5-digit ZIP code, like 20500.")
@@ -92,7 +92,7 @@ class LookupResult:
         return ""
 
     @property
-    def officials(self):
+    def officials(self) -> tuple[Target, ...]:
         """Everyone to contact, once the reader's seat is settled."""
         if self.status != OK:
             return ()
@@ -205,7 +205,7 @@ def _as_int(value):
         return None
 
 
-def lookup_zip(raw_zip, state=None, district=None):
+def lookup_zip(raw_zip: str, state: str | None = None, district: int | None = None) -> LookupResult:
     """Resolve a ZIP (and the reader's choice of state or district, when it is ambiguous)
     to their senators and House member."""
     zip_code = normalise_zip(raw_zip)

@@ -370,10 +370,11 @@ def _sync_offices(members, offices):
                 to_update.append(office)
     # Members absent from the offices file keep theirs: absence there is not news.
     synced_targets = {ids[b] for b in offices if b in ids}
+    # Offices an editor added by hand (no source id) are theirs to keep.
     stale = [
         office.pk
         for key, office in existing.items()
-        if key not in wanted and key[0] in synced_targets
+        if key not in wanted and key[0] in synced_targets and office.source_id
     ]
     TargetOffice.objects.bulk_create(to_create, batch_size=1000)
     TargetOffice.objects.bulk_update(to_update, OFFICE_FIELDS, batch_size=1000)

@@ -18,8 +18,8 @@ DATA = Path(settings.HAVEN_DATA_DIR)
 @pytest.fixture
 def sample(db):
     """The built-in fictional set: VT at-large, MD-1/2 (MD-3 vacant), DC, PR."""
-    import_officials(BUILT_IN / "legislators-current.json")
-    import_zip_districts(BUILT_IN / "zccd.csv")
+    import_officials(BUILT_IN / "sample-members.json")
+    import_zip_districts(BUILT_IN / "sample-zip-districts.csv")
 
 
 def names(targets):
@@ -207,7 +207,7 @@ def test_edits_and_imports_reach_the_in_memory_index_at_once(sample, tmp_path):
     fresh.save()  # an editor's change in the admin
     assert lookup_zip("21201").representatives[0].phone == "202-555-0177"
 
-    records = json.loads((BUILT_IN / "legislators-current.json").read_text())
+    records = json.loads((BUILT_IN / "sample-members.json").read_text())
     records = [r for r in records if r["id"]["bioguide"] != "X000006"]  # MD-1 leaves
     path = tmp_path / "legislators-current.json"
     path.write_text(json.dumps(records))

@@ -15,9 +15,9 @@ from tests.factories_officials import TargetFactory, TargetOfficeFactory
 @pytest.fixture
 def sample(home):
     import_officials(
-        BUILT_IN / "legislators-current.json", BUILT_IN / "legislators-district-offices.json"
+        BUILT_IN / "sample-members.json", BUILT_IN / "sample-member-offices.json"
     )
-    import_zip_districts(BUILT_IN / "zccd.csv")
+    import_zip_districts(BUILT_IN / "sample-zip-districts.csv")
 
 
 def test_empty_page_shows_the_form_in_both_languages(client, home_es):

@@ -55,11 +55,11 @@ def build(ctx):
     if files is None:
         label = "built-in fictional sample"
         officials = import_officials(
-            BUILT_IN / "legislators-current.json",
-            BUILT_IN / "legislators-district-offices.json",
+            BUILT_IN / "sample-members.json",
+            BUILT_IN / "sample-member-offices.json",
             force=True,
         )
-        zips = import_zip_districts(BUILT_IN / "zccd.csv", force=True)
+        zips = import_zip_districts(BUILT_IN / "sample-zip-districts.csv", force=True)
     ctx.extra["demo_zips"] = BUILT_IN_ZIPS if files is None else example_zips()
     c, z = officials.counts, zips.counts
     ctx.stdout.write(

@@ -195,10 +195,7 @@ def _officials(lookup):
 
 
 def _chosen_targets(page):
-    targets = getattr(page, "action_targets", None)
-    if targets is None:
-        return []
-    return [item.target for item in targets.all() if getattr(item, "target", None)]
+    return page.get_chosen_targets()
 
 
 def _people(page, block, lookup):
@@ -284,9 +281,10 @@ def _zip_step(request, page, kind, form):
 
 
 def _carried_seat(data):
+    """What a call or email response keeps: the seat, for reports, and not the ZIP code
+    (the lookup promises readers it does not keep it)."""
     district = data.get("district")
     return {
-        "zip_code": data.get("zip") or "",
         "state": data.get("state") or "",
         "district": "" if district is None else str(district),
     }

@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from actions import officials_admin  # noqa: E402, F401  (registers the Target snippets)
+
 # --- Responses, exports and delivery (personal data: campaign managers only) -----------------
 
 

@@ -1,71 +1,55 @@
 """How actions use the ZIP lookup (contract: actions.lookup.lookup_zip → LookupResult).
 
-A stand-in lookup module keeps these tests independent of the officials data.
+The real LookupResult and Target classes, with a stand-in `lookup_zip`, keep these tests
+independent of the officials data.
 """
-
-import sys
-import types
-from dataclasses import dataclass
 
 import pytest
 
 from actions.forms import started_token
-from actions.models import ActionResponse
+from actions.lookup import LookupResult
+from actions.models import ActionResponse, Target
 from tests.actions_helpers import *  # noqa: F403  (fixtures)
 from tests.actions_helpers import sign_data
 from tests.factories_actions import CALL, EMAIL, LETTER, UrgentActionPageFactory
 
 pytestmark = pytest.mark.django_db
 
-
-@dataclass
-class Official:
-    display_title: str
-    full_name: str
-    phone: str
-    contact_form_url: str = ""
-
-    @property
-    def tel_href(self):
-        return "tel:+1" + "".join(c for c in self.phone if c.isdigit())
-
-    @property
-    def contact_url(self):
-        return self.contact_form_url
-
-
-SENATOR = Official("Senator", "Dana Whitfield", "202-555-0111", "https://example.gov/contact")
-REP = Official("Representative", "Luis Ortega", "202-555-0122")
-
-
-@dataclass
-class Result:
-    zip_code: str
-    status: str
-    state: str | None = None
-    district: int | None = None
-    state_choices: tuple = ()
-    district_choices: tuple = ()
-    senators: tuple = ()
-    representatives: tuple = ()
-    vacant: bool = False
-
-    @property
-    def message(self):
-        return {"choose_district": "Choose your district.", "unknown": "Unknown ZIP."}.get(
-            self.status, ""
-        )
-
-    @property
-    def officials(self):
-        return self.senators + self.representatives if self.status == "ok" else ()
+SENATOR = Target(
+    chamber="senate",
+    title="Senator",
+    first_name="Dana",
+    last_name="Whitfield",
+    full_name="Dana Whitfield",
+    state="AZ",
+    phone="202-555-0111",
+    contact_form_url="https://example.gov/contact",
+    is_current=True,
+)
+REP = Target(
+    chamber="house",
+    title="Representative",
+    first_name="Luis",
+    last_name="Ortega",
+    full_name="Luis Ortega",
+    state="AZ",
+    district=7,
+    phone="202-555-0122",
+    is_current=True,
+)
 
 
 def fake_lookup(raw_zip, state=None, district=None):
     if raw_zip.startswith("85"):  # a ZIP split between two districts
         if district is None:
-            return Result(raw_zip, "choose_district", state="AZ", district_choices=(3, 7))
-        return Result(
+            return LookupResult(
+                raw_zip,
+                "choose_district",
+                state="AZ",
+                district_choices=(3, 7),
+                representatives=(REP,),
+            )
+        return LookupResult(
             raw_zip,
             "ok",
             state="AZ",
@@ -74,18 +58,15 @@ def fake_lookup(raw_zip, state=None, district=None):
             representatives=(REP,),
         )
     if raw_zip.startswith("99"):
-        return Result(raw_zip, "unknown")
+        return LookupResult(raw_zip, "unknown")
     if raw_zip.startswith("66"):
         raise RuntimeError("lookup table missing")
-    return Result(raw_zip, "ok", state="DC", district=0, representatives=(REP,))
+    return LookupResult(raw_zip, "ok", state="DC", district=0, representatives=(REP,))
 
 
 @pytest.fixture(autouse=True)
-def lookup_module(monkeypatch):
-    module = types.ModuleType("actions.lookup")
-    module.lookup_zip = fake_lookup
-    monkeypatch.setitem(sys.modules, "actions.lookup", module)
-    return module
+def stand_in_lookup(monkeypatch):
+    monkeypatch.setattr("actions.lookup.lookup_zip", fake_lookup)
 
 
 @pytest.fixture
@@ -115,7 +96,7 @@ def zip_post(client, page, kind, **extra):
 
 def test_split_zip_asks_for_the_district_then_shows_officials(client, zip_action):
     html = zip_post(client, zip_action, "call").content.decode()
-    assert "Choose your district." in html
+    assert "more than one district" in html
     assert 'name="district" value="7"' in html
     assert 'value="Rosa"' in html  # what the reader typed is kept
     html = zip_post(client, zip_action, "call", state="AZ", district="7").content.decode()
@@ -158,7 +139,7 @@ def test_email_step_links_contact_forms_of_the_readers_officials(client, zip_act
 
 def test_unknown_zip_still_gives_the_script(client, zip_action):
     html = zip_post(client, zip_action, "call", zip="99999").content.decode()
-    assert "Unknown ZIP." in html
+    assert "We could not find ZIP code 99999" in html
     assert "We could not find whom to call for that ZIP code" in html
 
 
@@ -173,3 +154,48 @@ def test_signature_stores_what_the_lookup_knows_and_is_never_refused(
     assert response.status_code == 303
     row = ActionResponse.objects.get()
     assert (row.state, row.district) == (state, district)
+
+
+@pytest.fixture
+def chosen_action(action_index):
+    from actions.models import ActionTarget
+    from tests.factories_officials import TargetFactory
+
+    page = UrgentActionPageFactory(
+        parent=action_index,
+        slug="chosen",
+        ways_to_act=[("call", {**CALL, "recipients": "chosen", "numbers": []})],
+    )
+    governor = TargetFactory(
+        custom=True,
+        first_name="Ada",
+        last_name="Stone",
+        full_name="Ada Stone",
+        phone="(602) 555-0199",
+    )
+    retired = TargetFactory(first_name="Old", full_name="Old Member", is_current=False)
+    page.action_targets.add(ActionTarget(target=governor))
+    page.action_targets.add(ActionTarget(target=retired))
+    page.save_revision().publish()
+    return page
+
+
+def test_chosen_officials_are_called_with_the_script(client, chosen_action):
+    html = zip_post(client, chosen_action, "call", zip="20001").content.decode()
+    assert "Hello Governor Ada Stone, I am Rosa from Tucson." in html
+    assert 'href="tel:+16025550199"' in html
+    assert "Old Member" not in html  # no longer in office
+
+
+def test_spanish_action_calls_the_same_chosen_officials(
+    client, chosen_action, home_es, spanish, django_capture_on_commit_callbacks
+):
+    from home.localization import translate
+
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(chosen_action.get_parent(), spanish, {})
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(chosen_action, spanish, {})
+    page_es = chosen_action.get_translation(spanish)
+    html = zip_post(client, page_es, "call", zip="20001").content.decode()
+    assert "Ada Stone" in html

@@ -1,7 +1,7 @@
 """Editors build actions in the admin; the tree is constrained; blocks preview."""
 
 import pytest
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from actions.blocks import CallBlock, EmailBlock, SignLetterBlock
 from actions.models import ActionIndexPage, UrgentActionPage
@@ -30,6 +30,7 @@ def test_editor_creates_an_action_with_every_way_to_act(admin_client, action_ind
             "deadline_timezone": "America/Chicago",
             "signature_goal": "50",
             "outcome_message": rich_text(""),
+            "action_targets": inline_formset([]),
             "ways_to_act": streamfield(
                 [
                     (

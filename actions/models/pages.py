@@ -5,19 +5,20 @@ import zoneinfo
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from actions.blocks import RECIPIENT_CHOICES, WaysToActBlock
 from home.models import BasePage
 
-__all__ = ["ActionIndexPage", "UrgentActionPage"]
+__all__ = ["ActionIndexPage", "ActionTarget", "UrgentActionPage"]
 
 # Case stories live in this app; found by label so `actions` never imports `stories`.
 STORY_APP_LABEL = "stories"
@@ -158,7 +159,11 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         FieldPanel("summary"),
         FieldPanel("why_it_matters"),
         MultiFieldPanel(
-            [FieldPanel("recipients"), FieldPanel("recipients_note")],
+            [
+                FieldPanel("recipients"),
+                FieldPanel("recipients_note"),
+                InlinePanel("action_targets", label=_("Chosen officials")),
+            ],
             heading=_("Who receives it"),
         ),
         FieldPanel("ways_to_act"),
@@ -235,6 +240,24 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         if self.deadline is None:
             return None
         return timezone.localtime(self.deadline, _zone(self.deadline_timezone))
+
+    def get_chosen_targets(self):
+        """The officials the editor chose, in order; current ones only.
+
+        Translations copy this list (it is synchronised), but a Spanish page made before
+        a target was added falls back to its source page's list.
+        """
+        items = list(self.action_targets.select_related("target").order_by("sort_order"))
+        if not items and not self.locale.is_default:
+            source = (
+                UrgentActionPage.objects.filter(translation_key=self.translation_key)
+                .exclude(pk=self.pk)
+                .filter(locale__language_code=Locale.get_default().language_code)
+                .first()
+            )
+            if source is not None:
+                items = list(source.action_targets.select_related("target").order_by("sort_order"))
+        return [item.target for item in items if item.target.is_current]
 
     def block_of_kind(self, kind):
         for block in self.ways_to_act:
@@ -346,3 +369,21 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         from actions import views
 
         return views.count_json(request, self)
+
+
+class ActionTarget(Orderable):
+    """An official the editor chose for an action, e.g. an agency head or a committee chair."""
+
+    page = ParentalKey(UrgentActionPage, on_delete=models.CASCADE, related_name="action_targets")
+    target = models.ForeignKey(
+        "actions.Target",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("official"),
+    )
+
+    panels = [FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("chosen official")
+        verbose_name_plural = _("chosen officials")

@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from actions.counting import canonical_email
-from actions.models import ActionIndexPage, ActionResponse, UrgentActionPage
+from actions.models import ActionIndexPage, ActionResponse, ActionTarget, Target, UrgentActionPage
 from actions.permissions import CAMPAIGN_MANAGERS, ensure_campaign_managers_group
 from home.demo import upsert_page
 from home.localization import translate
@@ -142,6 +142,7 @@ def _actions(g, now):
             "goal": 500,
             "ways": [_sign(g), _call(g)],
             "signers": 7,
+            "director": True,
         },
         {
             "slug": "reunite-father-and-daughter",
@@ -188,6 +189,7 @@ def _actions(g, now):
             "goal": None,
             "ways": [_call(g)],
             "signers": 0,
+            "director": True,
         },
         {
             "slug": "medical-care-now",
@@ -244,10 +246,11 @@ def _actions(g, now):
 
 
 DEMO_PEOPLE = [
-    ("Alma", "Reyes", "alma.reyes@example.org", "85701", "es"),
-    ("Ben", "Okafor", "ben.okafor@example.com", "10027", "en"),
-    ("Carmen", "Díaz", "carmen.diaz@example.org", "78701", "es"),
-    ("Dev", "Patel", "dev.patel@example.com", "60614", "en"),
+    # ZIPs of the built-in officials sample first, so delivery packets group by seat.
+    ("Alma", "Reyes", "alma.reyes@example.org", "21201", "es"),
+    ("Ben", "Okafor", "ben.okafor@example.com", "05401", "en"),
+    ("Carmen", "Díaz", "carmen.diaz@example.org", "20001", "es"),
+    ("Dev", "Patel", "dev.patel@example.com", "21202", "en"),
     ("Eun-ji", "Park", "eunji.park@example.org", "98103", "en"),
     ("Fátima", "Haddad", "fatima.haddad@example.com", "48126", "en"),
     ("Gustavo", "Lima", "gustavo.lima@example.org", "33125", "es"),
@@ -292,6 +295,8 @@ def build(ctx):
             page.ways_to_act = spec["ways"]
             page.deadline = spec["deadline"]
             page.save_revision().publish()
+        if spec.get("director"):
+            _choose(page, _field_office_director())
         translate(page, ctx.spanish, g)
         _responses(page, spec["signers"])
         pages.append(page)
@@ -299,8 +304,35 @@ def build(ctx):
     _organiser_login(ctx)
 
 
+def _field_office_director():
+    """A fictional official who is not in Congress, chosen on the demo's call actions."""
+    target, _ = Target.objects.get_or_create(
+        chamber=Target.Chamber.OTHER,
+        full_name="Jordan Reyes-Hall",
+        defaults={
+            "bioguide_id": "",
+            "title": "Field Office Director",
+            "first_name": "Jordan",
+            "last_name": "Reyes-Hall",
+            "phone": "202-555-0143",
+            "website": "https://example.org/field-office",
+            "is_current": True,
+        },
+    )
+    return target
+
+
+def _choose(page, target):
+    if not page.action_targets.filter(target=target).exists():
+        page.action_targets.add(ActionTarget(target=target))
+        page.save_revision().publish()
+
+
 def _responses(page, n):
+    from actions.views import _lookup, _seat
+
     for first, last, email, zip_code, language in DEMO_PEOPLE[:n]:
+        state, district = _seat(_lookup(zip_code))
         ActionResponse.objects.get_or_create(
             action_key=page.translation_key,
             kind=ActionResponse.Kind.SIGN,
@@ -312,6 +344,9 @@ def _responses(page, n):
                 "last_name": last,
                 "email": email,
                 "zip_code": zip_code,
+                "state": state,
+                "district": district,
+                "show_publicly": first in {"Alma", "Ben", "Eun-ji"},
             },
         )
 

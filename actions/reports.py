@@ -18,9 +18,10 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import log
 
@@ -111,7 +112,7 @@ class ActionResponsesReportView(ReportView):
         Column("state", label=_("State")),
         Column("district", label=_("District")),
         Column("get_outcome_display", label=_("Outcome")),
-        Column("opt_in", label=_("Wants news")),
+        BooleanColumn("opt_in", label=_("Wants news")),
     ]
 
     def dispatch(self, request, page_id, *args, **kwargs):
@@ -215,29 +216,72 @@ def _grouped(signers):
     ]
 
 
+def packet_targets(action):
+    """Who receives this letter: the chosen officials, then the members of Congress for
+    every seat that has signers (senators by state, representatives by district)."""
+    from actions.models import Target
+
+    seats = set(
+        ActionResponse.objects.filter(action_key=action.translation_key, kind="sign")
+        .exclude(state="")
+        .values_list("state", "district")
+    )
+    targets = list(action.get_chosen_targets()) if action.recipients != "zip" else []
+    if action.recipients in ("zip", "both") and seats:
+        states = {state for state, _ in seats}
+        query = Q(chamber=Target.Chamber.SENATE, state__in=states)
+        for state, district in seats:
+            if district.isdigit():
+                query |= Q(chamber=Target.Chamber.HOUSE, state=state, district=int(district))
+        congress = (
+            Target.objects.current()
+            .members_of_congress()
+            .filter(query)
+            .order_by("state", "chamber", "district", "last_name")
+        )
+        targets += [t for t in congress if t not in targets]
+    return targets
+
+
+def _signers_for(action, target):
+    """A target's constituents: a senator's state, a representative's district; everyone
+    for an official chosen by the editor."""
+    from actions.models import Target
+
+    if target is None or target.chamber == Target.Chamber.OTHER or not target.state:
+        return _signers(action)
+    if target.chamber == Target.Chamber.SENATE:
+        return _signers(action, target.state)
+    return _signers(action, target.state, "" if target.district is None else str(target.district))
+
+
 @personal_data_required
 def delivery_packet(request, page_id):
-    """The letter followed by its signers grouped by state and district, to print or as CSV.
-
-    `?state=XX&district=N` narrows the packet to one target's constituents.
-    """
+    """The letter followed by its signers grouped by state and district, to print or as CSV,
+    for everyone or for one target (`?target=<id>`: only that official's constituents)."""
     action = get_object_or_404(UrgentActionPage, pk=page_id)
-    state = request.GET.get("state", "")[:2]
-    district = request.GET.get("district", "")[:4]
-    signers = _signers(action, state, district)
+    targets = packet_targets(action)
+    target = None
+    wanted = request.GET.get("target", "")
+    if wanted.isdigit():
+        target = next((t for t in targets if t.pk == int(wanted)), None)
+    signers = _signers_for(action, target)
     fmt = request.GET.get("format")
     log(
         instance=action,
         action=EXPORT_ACTION,
         user=request.user,
-        data={"format": f"delivery-{fmt or 'print'}", "state": state, "district": district},
+        data={"format": f"delivery-{fmt or 'print'}", "target": target.pk if target else None},
     )
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
+        slug = f"{target.last_name or target.pk}".lower() if target else "all"
         response["Content-Disposition"] = (
-            f'attachment; filename="delivery-{action.slug}-{state or "all"}.csv"'
+            f'attachment; filename="delivery-{action.slug}-{slugify(slug)}.csv"'
         )
         writer = csv.writer(response)
+        if target is not None:
+            writer.writerow([neutralise(f"{target.display_title} {target.full_name}")])
         writer.writerow(["State", "District", "First name", "Last name", "ZIP code", "City"])
         for signer in signers:
             writer.writerow(
@@ -254,12 +298,6 @@ def delivery_packet(request, page_id):
                 ]
             )
         return response
-    targets = (
-        ActionResponse.objects.filter(action_key=action.translation_key, kind="sign")
-        .values("state", "district")
-        .annotate(n=Count("id"))
-        .order_by("state", "district")
-    )
     return TemplateResponse(
         request,
         "actions/admin/delivery_packet.html",
@@ -269,8 +307,7 @@ def delivery_packet(request, page_id):
             "groups": _grouped(signers),
             "total": signers.count(),
             "targets": targets,
-            "state": state,
-            "district": district,
+            "target": target,
         },
     )
 

@@ -132,9 +132,26 @@ def test_delivery_packet_groups_signers_by_state_and_district(client, manager, a
     assert "Restore access to counsel." in html
     assert html.index("NY, district 10") < html.index("TX, district 16")
     assert "o@example.org" not in html  # e-mail addresses are not delivered to officials
-    response = client.get(f"/admin/actions/{action.pk}/delivery/?format=csv&state=TX")
+
+
+def test_delivery_packet_per_target_holds_only_their_constituents(
+    client, manager, action, responses
+):
+    from tests.factories_officials import TargetFactory
+
+    action.recipients = "zip"
+    action.save_revision().publish()
+    senator = TargetFactory(senator=True, state="TX", full_name="Tex Senator", last_name="Senator")
+    rep = TargetFactory(state="TX", district=16, full_name="Tex Rep", last_name="Rep")
+    TargetFactory(state="TX", district=15, full_name="Other Rep")  # no signers there
+    client.force_login(manager)
+    html = client.get(f"/admin/actions/{action.pk}/delivery/").content.decode()
+    assert f"?target={senator.pk}" in html and f"?target={rep.pk}" in html
+    assert "Other Rep" not in html
+    response = client.get(f"/admin/actions/{action.pk}/delivery/?format=csv&target={rep.pk}")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[1][:2] == ["TX", "16"] and len(rows) == 2
+    assert rows[0] == ["Representative Tex Rep"]
+    assert [r[:2] for r in rows[2:]] == [["TX", "16"]]
 
 
 def test_hostile_names_are_escaped_in_delivery_packet(client, manager, action):

@@ -60,7 +60,9 @@ def _seat(lookup):
 
 
 def _sub_url(page, request, name):
-    return page.get_url(request) + page.reverse_subpage(name)
+    # A page being previewed before its first save has no URL yet.
+    base = page.get_url(request)
+    return base + page.reverse_subpage(name) if base else ""
 
 
 def _initial():

@@ -72,3 +72,49 @@ def test_edit_form_shows_the_deadline_in_the_actions_time_zone(admin_client, act
     action.save_revision().publish()
     html = admin_client.get(f"/admin/pages/{action.pk}/edit/").content.decode()
     assert "2030-03-01 15:00" in html
+
+
+def test_preview_of_a_new_unsaved_action_renders(action_index, rf):
+    from tests.factories_actions import CALL, EMAIL, LETTER
+
+    page = UrgentActionPage(
+        title="Draft action",
+        slug="draft-action",
+        summary="Not saved yet.",
+        ways_to_act=[("sign", LETTER), ("call", CALL), ("email", EMAIL)],
+        locale=action_index.locale,
+    )
+    page.set_url_path(action_index)
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    assert "Not saved yet." in response.content.decode()
+
+
+def test_hostile_public_signer_name_is_escaped_on_the_action_page(client, action):
+    from tests.actions_helpers import sign_data
+
+    client.post(
+        action.url + "sign/",
+        sign_data(
+            **{"sign-first_name": "<img src=x onerror=alert(1)>Ana", "sign-show_publicly": "on"}
+        ),
+    )
+    html = client.get(action.url).content.decode()
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;Ana" in html
+
+
+def test_thanks_step_shows_the_donate_link_from_site_settings(client, action):
+    from wagtail.models import Site
+
+    from home.models import HavenSettings
+    from tests.actions_helpers import sign_data
+
+    settings_ = HavenSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_.donate_url = "https://example.org/give"
+    settings_.save()
+    response = client.post(action.url + "sign/", sign_data())
+    html = client.get(response["Location"]).content.decode()
+    assert 'href="https://example.org/give"' in html
+    assert "https://wa.me/?text=" in html
+    assert "<script" not in html.split("<main", 1)[1].split("</main>")[0]

@@ -149,12 +149,26 @@ class SignForm(BotCheckMixin):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     zip_code = ZipField()
+    city = CleanCharField(
+        label=_("City (optional)"),
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
     show_publicly = forms.BooleanField(
         label=_("Show my first name and city publicly"), required=False
     )
     opt_in = forms.BooleanField(label=_("Send me news about this case"), required=False)
 
-    field_order = ["first_name", "last_name", "email", "zip_code", "show_publicly", "opt_in"]
+    field_order = [
+        "first_name",
+        "last_name",
+        "email",
+        "zip_code",
+        "city",
+        "show_publicly",
+        "opt_in",
+    ]
 
     def clean_first_name(self):
         return self._name("first_name")

@@ -171,6 +171,7 @@ def record_signature(page, data, language):
         email=data["email"],
         email_canonical=counting.canonical_email(data["email"]),
         zip_code=zip_code,
+        city=data.get("city", ""),
         state=state,
         district=district,
         show_publicly=data.get("show_publicly", False),

@@ -22,9 +22,11 @@ def test_demo_actions_cover_each_kind_open_and_closed_in_both_languages(monkeypa
         assert client.get(spanish.url).status_code == 200
     assert kinds == {"open": {"sign", "call", "email"}, "closed": {"sign", "call", "email"}}
     assert ActionResponse.objects.filter(email__endswith="example.org").exists()
-    assert not ActionResponse.objects.exclude(email="").exclude(
-        email__regex=r"@example\.(org|com)$"
-    ).exists()
+    assert (
+        not ActionResponse.objects.exclude(email="")
+        .exclude(email__regex=r"@example\.(org|com)$")
+        .exists()
+    )
     release = english.get(slug="release-the-family")
     assert [t.full_name for t in release.get_chosen_targets()] == ["Jordan Reyes-Hall"]
     html = client.get("/es/actions/release-the-family/").content.decode()

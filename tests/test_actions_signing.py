@@ -166,12 +166,14 @@ def test_attach_counts_uses_constant_queries(action_index, django_assert_max_num
 
 
 def test_only_signers_who_asked_are_shown_with_first_name_only(client, action):
-    client.post(action.url + "sign/", sign_data(**{"sign-show_publicly": "on"}))
+    client.post(
+        action.url + "sign/", sign_data(**{"sign-show_publicly": "on", "sign-city": "Tucson"})
+    )
     client.post(
         action.url + "sign/",
         sign_data(**{"sign-first_name": "Hidden", "sign-email": "h@example.org"}),
     )
     html = client.get(action.url).content.decode()
     assert "Recent signers" in html
-    assert "<li>Ana" in html
+    assert "<li>Ana · Tucson</li>" in html
     assert "Hidden" not in html and "Pérez" not in html

@@ -134,6 +134,8 @@ def build(ctx):
         haven.save()
 
     # Spanish, through wagtail-localize: the same records a translator would create.
+    g("home", "inicio")
+    g("privacy", "privacidad")
     translate(home, ctx.spanish, g)
     translate(privacy, ctx.spanish, g)
     translate(organisation, ctx.spanish, g)

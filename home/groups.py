@@ -44,6 +44,18 @@ def _perm(app_label, codename):
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
 
 
+def _named_perm(app_label, model, codename, name):
+    """A permission Wagtail or wagtail-localize create in a data migration (so a database
+    flushed between tests lacks it), made the way they make it."""
+    permission = _perm(app_label, codename)
+    if permission is None:
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        permission, _ = Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
+    return permission
+
+
 def _model_perm(model, action):
     content_type = ContentType.objects.get_for_model(model)
     codename = f"{action}_{model._meta.model_name}"
@@ -77,8 +89,10 @@ def ensure_translation_roles():
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     moderators, _ = Group.objects.get_or_create(name=MODERATORS)
 
-    access_admin = _perm("wagtailadmin", "access_admin")
-    submit_translation = _perm("wagtail_localize", "submit_translation")
+    access_admin = _named_perm("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
+    submit_translation = _named_perm(
+        "wagtail_localize", "translation", "submit_translation", "Can submit translations"
+    )
     for group in (translators, editors):
         for permission in (access_admin, submit_translation):
             if permission is not None:

@@ -137,6 +137,13 @@ def translators_never_delete_snippets(request, instances):
         raise PermissionDenied
 
 
+@hooks.register("before_delete_page", order=-10)
+def translators_never_delete_pages(request, page):
+    """Wagtail lets "change" delete unpublished pages; a translator's drafts are kept."""
+    if is_translator_only(request.user):
+        raise PermissionDenied
+
+
 @hooks.register("before_serve_page", order=-10)
 def hide_cross_language_aliases(page, request, serve_args, serve_kwargs):
     """A "Sync from" alias shows English under /es/: treat it as not translated yet.

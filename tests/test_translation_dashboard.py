@@ -135,5 +135,6 @@ def test_demo_has_translator_logins_and_a_translation_in_progress(monkeypatch, c
     assert client.get("/es/como-trabajamos/").status_code == 404
 
     assert client.login(username="traductora", password="haven-demo")
-    html = client.get(reverse("home_translation:dashboard")).content.decode()
+    response = client.get(reverse("home_translation:dashboard"))
+    html = response.content.decode()
     assert "How we work" in html and f"{row.percent}%" in html

@@ -241,3 +241,11 @@ def test_submitting_an_update_for_review_keeps_the_live_spanish_page_unchanged(
             reverse("wagtailadmin_pages:workflow_action", args=[es.id, "approve", task_state.id])
         )
     assert "Dos en español." in client.get("/es/preguntas/").content.decode()
+
+
+def test_translator_cannot_delete_a_spanish_draft(client, about, translator):
+    _en, es = about
+    client.force_login(translator)
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[es.id]))
+    assert _refused(response)
+    assert Page.objects.filter(id=es.id).exists()

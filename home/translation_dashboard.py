@@ -17,7 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationLog, TranslationSource
+from wagtail_localize.models import (
+    StringTranslation,
+    Translation,
+    TranslationLog,
+    TranslationSource,
+)
 
 from home.groups import TRANSLATION_LANGUAGE, translatable_snippet_models
 
@@ -36,6 +41,8 @@ class Row:
     deadline: datetime | None = None
     urgent: bool = False
     english_changed: bool = False
+    # Strings were translated after the Spanish was last saved: an editor should publish.
+    unpublished_strings: bool = False
     out_of_date: bool = False
     in_review: bool = False
     live: bool = False
@@ -203,12 +210,19 @@ def _fill(row, source, translations, last_saved, instance):
     )
     row.english_changed = bool(edited and edited > source.last_updated_at)
     saved = last_saved.get(source.id)
-    row.out_of_date = (
-        row.english_changed
-        or row.translated < row.total
-        or saved is None
-        or source.last_updated_at > saved
+    latest_string = (
+        StringTranslation.objects.filter(
+            context__object_id=source.object_id, locale_id=translation.target_locale_id
+        )
+        .aggregate(latest=Max("updated_at"))
+        .get("latest")
     )
+    row.unpublished_strings = (
+        saved is None
+        or source.last_updated_at > saved
+        or bool(latest_string and latest_string > saved)
+    )
+    row.out_of_date = row.unpublished_strings or row.english_changed or row.translated < row.total
     row.sync_url = reverse("wagtail_localize:update_translations", args=[source.id])
 
 

@@ -119,3 +119,17 @@ def update_translations_without_bypassing_review(request, translation_source_id)
             ):
                 raise PermissionDenied
     return UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)
+
+
+def upload_pofile_reporting_placeholders(request, translation_id):
+    """wagtail-localize's PO upload, then the placeholder problems it brought in, named,
+    so a translator working offline learns at once which strings were refused."""
+    from wagtail_localize.views.edit_translation import upload_pofile
+
+    response = upload_pofile(request, translation_id)
+    if request.method == "POST":
+        translation = Translation.objects.filter(id=translation_id).first()
+        if translation is not None:
+            for error in translation_placeholder_errors(translation):
+                messages.error(request, error)
+    return response

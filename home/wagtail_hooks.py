@@ -35,6 +35,10 @@ def register_translation_urls():
             "localize/update/<int:translation_source_id>/",
             translation_review.update_translations_without_bypassing_review,
         ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            translation_review.upload_pofile_reporting_placeholders,
+        ),
     ]
 
 
@@ -122,11 +126,13 @@ def check_translation_before_publishing_page(request, page):
 def keep_translators_to_spanish_snippets(request, instance):
     """Snippet permissions are per model; translators may only touch the Spanish copy."""
     if isinstance(instance, TranslatableMixin):
-        if (
-            is_translator_only(request.user)
-            and instance.locale.language_code != TRANSLATION_LANGUAGE
-        ):
-            raise PermissionDenied
+        if is_translator_only(request.user):
+            if instance.locale.language_code != TRANSLATION_LANGUAGE:
+                raise PermissionDenied
+            # Saving a snippet's translation makes it live at once: that is the
+            # editors' call, as for pages. Translators' strings are kept meanwhile.
+            if request.method == "POST" and request.POST.get("action") == "publish":
+                raise PermissionDenied
         return _refuse_publish_with_placeholder_errors(request, instance)
     return None
 

@@ -329,3 +329,28 @@ def test_deepl_is_configured_only_by_its_environment_variable(monkeypatch):
     assert configured["OPTIONS"] == {"AUTH_KEY": "test-key"}
     monkeypatch.delenv("DEEPL_API_KEY")
     importlib.reload(base)
+
+
+def test_po_upload_names_the_refused_placeholders(client, script_page, spanish, translator):
+    page, es = script_page
+    translation = _translation(page, spanish)
+    client.force_login(translator)
+    po = polib.pofile(
+        client.get(
+            reverse("wagtail_localize:download_pofile", args=[translation.id])
+        ).content.decode()
+    )
+    for entry in po:
+        if entry.msgid == SCRIPT_TEXT:
+            entry.msgstr = "Estimado/a {official}: me llamo {nombre}, de {city}, {state}."
+    upload = io.BytesIO(str(po).encode())
+    upload.name = "call-es.po"
+    next_url = reverse("wagtailadmin_pages:edit", args=[es.id])
+    response = client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.id]),
+        {"file": upload, "next": next_url},
+    )
+    assert response.status_code == 302
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("{first_name} is missing" in m for m in messages)
+    assert any("{nombre} is not in the English text" in m for m in messages)

@@ -138,3 +138,24 @@ def test_demo_has_translator_logins_and_a_translation_in_progress(monkeypatch, c
     response = client.get(reverse("home_translation:dashboard"))
     html = response.content.decode()
     assert "How we work" in html and f"{row.percent}%" in html
+
+
+def test_strings_translated_since_the_last_publish_are_flagged_until_published(
+    work, spanish, django_capture_on_commit_callbacks
+):
+    strings = {
+        "About us": "Quiénes somos",
+        "about": "quienes-somos",
+        "We help.": "Ayudamos.",
+        "We listen.": "Escuchamos.",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(work["about"], spanish, strings)
+    assert not _row(dashboard_rows(), "About us").unpublished_strings
+    from wagtail_localize.models import StringTranslation
+
+    string = StringTranslation.objects.get(locale=spanish, translation_of__data="We listen.")
+    string.data = "Escuchamos con atención."
+    string.save()
+    row = _row(dashboard_rows(), "About us")
+    assert row.unpublished_strings and row.out_of_date and row.percent == 100

@@ -115,3 +115,34 @@ def test_unknown_spanish_url_is_a_plain_spanish_404(client, pages):
             r"<header.*?</header>|<nav.*?</nav>|<footer.*?</footer>", "", html, flags=re.S
         ).split("<main")[1]
     )
+
+
+def test_links_in_spanish_pages_go_to_spanish_pages_or_live_english_ones(
+    client, pages, spanish, django_capture_on_commit_callbacks
+):
+    about, press = pages
+    home = about.get_parent()
+    links = StandardPageFactory(
+        parent=home,
+        slug="links",
+        title="Links",
+        body=(
+            f'<p>Read <a linktype="page" id="{about.id}">about us</a>.</p>'
+            f'<p>Call <a linktype="page" id="{press.id}">the press team</a>.</p>'
+        ),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(
+            links,
+            spanish,
+            {
+                "Links": "Enlaces",
+                "links": "enlaces",
+                'Read <a id="a1">about us</a>.': 'Lea <a id="a1">quiénes somos</a>.',
+                'Call <a id="a1">the press team</a>.': 'Llame a <a id="a1">prensa</a>.',
+            },
+        )
+    html = client.get("/es/enlaces/").content.decode()
+    assert '<a href="/es/quienes-somos/">quiénes somos</a>' in html
+    # No Spanish press page yet: the link goes to the live English page, not a 404.
+    assert '<a href="/en/press/">prensa</a>' in html

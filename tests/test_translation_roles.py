@@ -249,3 +249,33 @@ def test_translator_cannot_delete_a_spanish_draft(client, about, translator):
     response = client.post(reverse("wagtailadmin_pages:delete", args=[es.id]))
     assert _refused(response)
     assert Page.objects.filter(id=es.id).exists()
+
+
+def test_translator_saves_spanish_snippet_strings_but_an_editor_publishes_them(
+    client, spanish, translator, editor, django_capture_on_commit_callbacks
+):
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    org = OrganisationDetailsFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(org, spanish, {"Haven Test Network": "Red Haven de Prueba"})
+    org_es = org.get_translation(spanish)
+    source = TranslationSource.objects.get_for_instance(org)
+    translation = source.translations.get(target_locale=spanish)
+    segment = StringSegment.objects.get(
+        source=source, string__data="Case stories and urgent actions"
+    )
+    url = reverse("wagtailsnippets_home_organisationdetails:edit", args=[org_es.pk])
+
+    client.force_login(translator)
+    assert put_string(client, translation, segment, "Historias y acciones").status_code == 201
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _refused(client.post(url, {"action": "publish"}))
+    org_es.refresh_from_db()
+    assert org_es.tagline == "Case stories and urgent actions"
+
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "publish"})
+    org_es.refresh_from_db()
+    assert org_es.tagline == "Historias y acciones"

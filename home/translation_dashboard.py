@@ -155,7 +155,12 @@ def dashboard_rows(user=None):
         if target is not None:
             row.edit_url = reverse("wagtailadmin_pages:edit", args=[target.id])
             row.in_review = target.id in in_review
-            if row.translation is not None and not row.in_review:
+            if (
+                row.translation is not None
+                and not row.in_review
+                and row.translated == row.total
+                and row.unpublished_strings
+            ):
                 row.review_url = reverse("home_translation:submit_for_review", args=[target.id])
         else:
             row.start_url = reverse("wagtail_localize:submit_page_translation", args=[page.id])

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
@@ -50,6 +51,24 @@ def save_draft_revision(translation, user):
     draft.save_revision(user=user)
 
 
+def review_blockers(translation, total=None, done=None):
+    """Why this translation cannot go to review yet: untranslated strings (an approved
+    page would show them in English) and placeholder problems."""
+    if total is None:
+        total, done = translation.get_progress()
+    blockers = []
+    if done < total:
+        blockers.append(
+            ngettext(
+                "%(count)s string still needs Spanish.",
+                "%(count)s strings still need Spanish.",
+                total - done,
+            )
+            % {"count": total - done}
+        )
+    return blockers + translation_placeholder_errors(translation)
+
+
 def can_submit_for_review(user, page):
     perms = page.permissions_for_user(user)
     return perms.can_edit() and page.get_workflow() is not None
@@ -68,6 +87,7 @@ def submit_for_review(request, page_id):
         return redirect(back)
 
     total, done = translation.get_progress()
+    errors = review_blockers(translation, total, done)
     if request.method != "POST":
         return TemplateResponse(
             request,
@@ -77,13 +97,12 @@ def submit_for_review(request, page_id):
                 "translation": translation,
                 "total": total,
                 "done": done,
-                "errors": translation_placeholder_errors(translation),
+                "errors": errors,
                 "edit_url": reverse("wagtailadmin_pages:edit", args=[page.id]),
                 "back_url": back,
             },
         )
 
-    errors = translation_placeholder_errors(translation)
     if errors:
         for error in errors:
             messages.error(request, error)

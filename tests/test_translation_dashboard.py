@@ -103,7 +103,8 @@ def test_translator_sees_the_dashboard_with_links_to_edit(client, work, translat
     assert "25%" in html
     es = work["about"].get_translation(spanish)
     assert reverse("wagtailadmin_pages:edit", args=[es.id]) in html
-    assert reverse("home_translation:submit_for_review", args=[es.id]) in html
+    # Only a complete translation can be sent for review.
+    assert reverse("home_translation:submit_for_review", args=[es.id]) not in html
     # The sidebar menu is serialised as JSON in the admin page.
     assert "/admin/translation/" in client.get(reverse("wagtailadmin_home")).content.decode()
 

@@ -279,3 +279,20 @@ def test_translator_saves_spanish_snippet_strings_but_an_editor_publishes_them(
         client.post(url, {"action": "publish"})
     org_es.refresh_from_db()
     assert org_es.tagline == "Historias y acciones"
+
+
+def test_translation_editor_header_offers_submit_for_review(client, about, translator):
+    _en, es = about
+    client.force_login(translator)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[es.id])).content.decode()
+    assert reverse("home_translation:submit_for_review", args=[es.id]) in html
+
+
+def test_an_incomplete_translation_cannot_be_sent_for_review(client, about, translator):
+    _en, es = about
+    client.force_login(translator)
+    url = reverse("home_translation:submit_for_review", args=[es.id])
+    assert "2 strings still need Spanish." in client.get(url).content.decode()
+    response = client.post(url, follow=True)
+    assert "2 strings still need Spanish." in response.content.decode()
+    assert not WorkflowState.objects.filter(object_id=str(es.id)).exists()

@@ -152,3 +152,49 @@ def upload_pofile_reporting_placeholders(request, translation_id):
             for error in translation_placeholder_errors(translation):
                 messages.error(request, error)
     return response
+
+
+def _only_into_spanish(request, source_locale_id):
+    """Translators start translations from English into Spanish only (never create English
+    pages or snippets from Spanish ones)."""
+    from wagtail.models import Locale
+
+    from home.groups import TRANSLATION_LANGUAGE, is_translator_only
+
+    if not is_translator_only(request.user):
+        return
+    if source_locale_id != Locale.get_default().id:
+        raise PermissionDenied
+    if request.method == "POST":
+        wanted = set(request.POST.getlist("locales"))
+        spanish = {
+            str(pk)
+            for pk in Locale.objects.filter(language_code=TRANSLATION_LANGUAGE).values_list(
+                "pk", flat=True
+            )
+        }
+        if not wanted <= spanish:
+            raise PermissionDenied
+
+
+def submit_page_translation_into_spanish(request, page_id):
+    from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+
+    page = get_object_or_404(Page, id=page_id)
+    _only_into_spanish(request, page.locale_id)
+    return SubmitPageTranslationView.as_view()(request, page_id=page_id)
+
+
+def submit_snippet_translation_into_spanish(request, app_label, model_name, pk):
+    from django.apps import apps
+    from wagtail_localize.views.submit_translations import SubmitSnippetTranslationView
+
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as err:
+        raise Http404 from err
+    instance = get_object_or_404(model, pk=pk)
+    _only_into_spanish(request, getattr(instance, "locale_id", None))
+    return SubmitSnippetTranslationView.as_view()(
+        request, app_label=app_label, model_name=model_name, pk=pk
+    )

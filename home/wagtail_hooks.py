@@ -36,6 +36,14 @@ def register_translation_urls():
             translation_review.update_translations_without_bypassing_review,
         ),
         path(
+            "localize/submit/page/<int:page_id>/",
+            translation_review.submit_page_translation_into_spanish,
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            translation_review.submit_snippet_translation_into_spanish,
+        ),
+        path(
             "localize/translate/<int:translation_id>/pofile/upload/",
             translation_review.upload_pofile_reporting_placeholders,
         ),

@@ -64,16 +64,24 @@ def test_spanish_home_gets_translator_permissions_when_it_is_created(home_es):
 
 
 def test_translators_hold_no_permission_outside_translation(roles):
+    from home.groups import translatable_snippet_models
+
     codenames = set(
         Group.objects.get(name=TRANSLATORS).permissions.values_list(
             "content_type__app_label", "codename"
         )
     )
+    # Discovered, so translatable snippets from other apps join automatically; nothing
+    # else (no view, add or delete, nothing about people's responses) ever does.
     assert codenames == {
         ("wagtailadmin", "access_admin"),
         ("wagtail_localize", "submit_translation"),
-        ("home", "change_organisationdetails"),
+        *{
+            (m._meta.app_label, f"change_{m._meta.model_name}")
+            for m in translatable_snippet_models()
+        },
     }
+    assert ("home", "change_organisationdetails") in codenames
 
 
 def test_translator_can_open_the_spanish_translation_editor(client, about, translator):
@@ -296,3 +304,25 @@ def test_an_incomplete_translation_cannot_be_sent_for_review(client, about, tran
     response = client.post(url, follow=True)
     assert "2 strings still need Spanish." in response.content.decode()
     assert not WorkflowState.objects.filter(object_id=str(es.id)).exists()
+
+
+def test_translator_starts_spanish_translations_but_never_creates_english_pages(
+    client, home, home_es, spanish, english, translator, django_capture_on_commit_callbacks
+):
+    press = StandardPageFactory(parent=home, slug="press", title="Press")
+    client.force_login(translator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[press.id]),
+            {"locales": [spanish.id]},
+        )
+    assert response.status_code == 302
+    press_es = press.get_translation(spanish)
+    assert not press_es.live
+
+    # A Spanish-only page may not be turned into an English one by a translator.
+    spanish_only = StandardPageFactory(parent=home_es, slug="solo", title="Solo", locale=spanish)
+    url = reverse("wagtail_localize:submit_page_translation", args=[spanish_only.id])
+    assert _refused(client.get(url))
+    assert _refused(client.post(url, {"locales": [english.id]}))
+    assert spanish_only.get_translation_or_none(english) is None

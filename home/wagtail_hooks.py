@@ -16,6 +16,7 @@ from wagtail.models import Page, TranslatableMixin
 from home import translation_dashboard, translation_review
 from home.groups import TRANSLATION_LANGUAGE, is_translator_only
 from home.translation_placeholders import translation_placeholder_errors
+from home.translation_sync import carry_over_previous_translations
 
 
 @hooks.register("register_admin_urls")
@@ -127,7 +128,14 @@ def _snippet_translation(instance):
 # Ordered before wagtail-localize's own before_edit_* hooks, which render its editor.
 @hooks.register("before_edit_page", order=-10)
 def check_translation_before_publishing_page(request, page):
+    if request.method == "GET":
+        _carry_over(translation_review.translation_for(page))
     return _refuse_publish_with_placeholder_errors(request, page)
+
+
+def _carry_over(translation):
+    if translation is not None:
+        carry_over_previous_translations(translation)
 
 
 @hooks.register("before_edit_snippet", order=-10)
@@ -141,6 +149,8 @@ def keep_translators_to_spanish_snippets(request, instance):
             # editors' call, as for pages. Translators' strings are kept meanwhile.
             if request.method == "POST" and request.POST.get("action") == "publish":
                 raise PermissionDenied
+        if request.method == "GET":
+            _carry_over(_snippet_translation(instance))
         return _refuse_publish_with_placeholder_errors(request, instance)
     return None
 

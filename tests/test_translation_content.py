@@ -354,3 +354,45 @@ def test_po_upload_names_the_refused_placeholders(client, script_page, spanish, 
     messages = [str(m) for m in response.wsgi_request._messages]
     assert any("{first_name} is missing" in m for m in messages)
     assert any("{nombre} is not in the English text" in m for m in messages)
+
+
+def test_opening_the_editor_after_a_change_offers_the_previous_spanish_flagged(
+    client, home, home_es, spanish, translator, django_capture_on_commit_callbacks
+):
+    page = StandardPageFactory(
+        parent=home, slug="about", title="About us", body="<p>We help.</p><p>We listen.</p>"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(
+            page,
+            spanish,
+            {
+                "About us": "Quiénes somos",
+                "about": "quienes-somos",
+                "We help.": "Ayudamos.",
+                "We listen.": "Escuchamos.",
+            },
+        )
+    page.title = "About Haven"
+    page.body = "<p>We help.</p><p>We listen carefully.</p>"
+    page.save_revision().publish()
+    TranslationSource.objects.get_for_instance(page).update_from_db()
+
+    client.force_login(translator)
+    es = page.get_translation(spanish)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[es.id])).status_code == 200
+    offered = {
+        t.translation_of.data: t
+        for t in StringTranslation.objects.filter(locale=spanish, has_error=True)
+    }
+    assert offered["We listen carefully."].data == "Escuchamos."
+    assert offered["About Haven"].data == "Quiénes somos"
+    assert "English changed" in offered["We listen carefully."].get_error()
+    # Still counted as untranslated, and never used on the page, until the translator saves.
+    assert sorted(missing_strings(page, spanish)) == ["About Haven", "We listen carefully."]
+    translation = _translation(page, spanish)
+    segment = StringSegment.objects.get(
+        source=translation.source, string__data="We listen carefully."
+    )
+    put_string(client, translation, segment, "Escuchamos con atención.")
+    assert missing_strings(page, spanish) == ["About Haven"]

@@ -222,11 +222,8 @@ def _fill(row, source, translations, last_saved, instance):
         .aggregate(latest=Max("updated_at"))
         .get("latest")
     )
-    row.unpublished_strings = (
-        saved is None
-        or source.last_updated_at > saved
-        or bool(latest_string and latest_string > saved)
-    )
+    # Not `source.last_updated_at > saved`: refreshing an unchanged source moves that date.
+    row.unpublished_strings = saved is None or bool(latest_string and latest_string > saved)
     row.out_of_date = row.unpublished_strings or row.english_changed or row.translated < row.total
     row.sync_url = reverse("wagtail_localize:update_translations", args=[source.id])
 

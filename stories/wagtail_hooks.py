@@ -1,0 +1,141 @@
+"""Admin wiring for case stories: consent records, the take-down action and its log entry,
+and a guard that refuses publishing without consent."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic.models import CreateView
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from stories.forms import ConsentRecordForm
+from stories.models import CaseStoryPage, ConsentRecord
+from stories.views import TAKE_DOWN_ACTION, take_down
+
+
+class ConsentRecordCreateView(CreateView):
+    def get_initial(self):
+        """Pre-select the story when the editor comes from the story's consent panel."""
+        initial = super().get_initial()
+        story_id = self.request.GET.get("story", "")
+        if story_id.isdigit():
+            initial["story"] = int(story_id)
+        return initial
+
+
+class ConsentRecordViewSet(ModelViewSet):
+    model = ConsentRecord
+    add_view_class = ConsentRecordCreateView
+    icon = "lock"
+    menu_label = _("Consent records")
+    menu_order = 250
+    add_to_admin_menu = True
+    name = "consent_records"
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = [
+        Column("story", label=_("Story"), accessor="story_page"),
+        DateColumn("given_on", label=_("Given on")),
+        Column("covers_story", label=_("Story")),
+        Column("covers_photo", label=_("Photos")),
+        Column("covers_name", label=_("Real name")),
+        DateColumn("withdrawn_on", label=_("Withdrawn on")),
+    ]
+    list_filter = ["covers_photo", "covers_name"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("story"),
+            FieldRowPanel([FieldPanel("given_by_role"), FieldPanel("given_by")]),
+            FieldPanel("given_on"),
+            MultiFieldPanel(
+                [FieldPanel("covers_story"), FieldPanel("covers_photo"), FieldPanel("covers_name")],
+                heading=_("What the consent covers"),
+            ),
+            FieldPanel("notes"),
+            FieldPanel("withdrawn_on"),
+        ],
+        base_form_class=ConsentRecordForm,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_consent_records():
+    return ConsentRecordViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_take_down_url():
+    return [path("stories/take-down/<int:page_id>/", take_down, name="stories_take_down")]
+
+
+@hooks.register("register_log_actions")
+def register_take_down_log(actions):
+    actions.register_action(
+        TAKE_DOWN_ACTION,
+        _("Take down"),
+        _("Taken down in every language at the person's request"),
+    )
+
+
+def _can_take_down(page, user):
+    return isinstance(page.specific_deferred, CaseStoryPage) and (
+        page.permissions_for_user(user).can_unpublish()
+    )
+
+
+class TakeDownMenuItem(ActionMenuItem):
+    label = _("Take down in every language")
+    name = "action-take-down"
+    icon_name = "warning"
+    order = 60
+
+    def is_shown(self, context):
+        if context["view"] != "edit":
+            return False
+        return _can_take_down(context["page"], context["request"].user)
+
+    def get_url(self, context):
+        return reverse("stories_take_down", args=[context["page"].pk])
+
+
+@hooks.register("register_page_action_menu_item")
+def register_take_down_menu_item():
+    return TakeDownMenuItem()
+
+
+class TakeDownListingButton(PageMenuItem):
+    label = _("Take down in every language")
+    icon_name = "warning"
+    priority = 45
+
+    @property
+    def url(self):
+        return reverse("stories_take_down", args=[self.page.pk])
+
+    def is_shown(self, user):
+        return _can_take_down(self.page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def take_down_listing_button(page, user, next_url=None):
+    yield TakeDownListingButton(page=page)
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_without_consent(request, page):
+    """Second guard for the editor's publish button (the form refuses first): the draft
+    has just been saved, so nothing is lost; publishing is refused with the reason."""
+    page = page.specific
+    if not isinstance(page, CaseStoryPage):
+        return None
+    problems = page.consent_problems()
+    if not problems:
+        return None
+    for problem in problems:
+        messages.error(request, problem)
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -104,3 +104,22 @@ def make_image(title="Illustration", colour=(200, 120, 60)):
     return get_image_model().objects.create(
         title=title, file=ImageFile(buffer, name=f"{title.lower().replace(' ', '-')}.png")
     )
+
+
+# Bilingual set-up helpers ------------------------------------------------------------------
+
+INDEX_ES = {
+    "Case stories": "Historias de casos",
+    "cases": "casos",
+    "The people behind each action.": "Las personas detrás de cada acción.",
+}
+ACTIONS_ES = {"Urgent actions": "Acciones urgentes", "actions": "acciones"}
+
+
+def translate_page(page, locale, strings, capture):
+    """Translate and publish through wagtail-localize (its publish runs on commit)."""
+    from home.localization import translate
+
+    with capture(execute=True):
+        translate(page, locale, strings)
+    return page.get_translation(locale).specific

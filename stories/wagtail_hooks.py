@@ -9,7 +9,6 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -39,12 +38,12 @@ class ConsentRecordViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     list_display = [
-        Column("story", label=_("Story"), accessor="story_page"),
-        DateColumn("given_on", label=_("Given on")),
-        Column("covers_story", label=_("Story")),
-        Column("covers_photo", label=_("Photos")),
-        Column("covers_name", label=_("Real name")),
-        DateColumn("withdrawn_on", label=_("Withdrawn on")),
+        "story_title",
+        "given_on",
+        "covers_story",
+        "covers_photo",
+        "covers_name",
+        "withdrawn_on",
     ]
     list_filter = ["covers_photo", "covers_name"]
     edit_handler = ObjectList(

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Revision
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from stories.models import CaseStoryPage, ConsentMissing, ConsentRecord
 from tests.factories_stories import (
@@ -92,13 +92,24 @@ def test_admin_save_draft_without_consent_is_allowed(admin_client, index):
     assert story.latest_revision.as_object().title == "Samuel: edited title"
 
 
-def test_admin_publish_with_consent_goes_live(admin_client, index):
+def test_admin_publish_with_consent_goes_live_with_its_new_update(admin_client, index):
     story = _story(index)
-    response = _edit(admin_client, story)
+    update = {
+        "date": "2026-10-30",
+        "headline": "Hearing scheduled",
+        "body": rich_text("A judge will hear the case."),
+        "notify_supporters": "on",
+    }
+    response = _edit(admin_client, story, updates=inline_formset([update]))
     assert response.status_code == 200
-    story.refresh_from_db()
+    story = CaseStoryPage.objects.get(pk=story.pk)
     assert story.live
     assert story.title == "Samuel: edited title"
+    saved = story.updates.get()
+    assert saved.headline == "Hearing scheduled"
+    assert saved.notify_supporters is True
+    # The new update takes the story's language, so wagtail-localize can translate it.
+    assert saved.locale_id == story.locale_id
 
 
 def test_admin_publish_of_a_hero_image_needs_photo_consent(admin_client, index):

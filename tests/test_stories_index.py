@@ -150,3 +150,15 @@ def test_draft_stories_are_not_listed(client, index, mixed):
     CaseStoryPageFactory(parent=index, title="Draft story", live=False)
     html = client.get("/en/cases/").content.decode()
     assert "Draft story" not in html
+
+
+def test_one_case_index_per_language_and_stories_only_under_it(home, index):
+    from home.models import HomePage, StandardPage
+    from stories.models import CaseIndexPage
+
+    assert CaseStoryPage.allowed_parent_page_models() == [CaseIndexPage]
+    assert CaseIndexPage.allowed_parent_page_models() == [HomePage]
+    assert not CaseIndexPage.can_create_at(home)  # this home already has its index
+    assert CaseStoryPage.can_create_at(index)
+    assert not CaseStoryPage.can_create_at(home)
+    assert StandardPage not in CaseIndexPage.allowed_subpage_models()

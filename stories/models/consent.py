@@ -8,6 +8,7 @@ template context. One consent covers every language version of the story.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -87,6 +88,11 @@ class ConsentRecord(models.Model):
     @property
     def in_force(self):
         return self.withdrawn_on is None and self.given_on <= timezone.localdate()
+
+    @admin.display(description=_("Story"))
+    def story_title(self):
+        story = self.story_page()
+        return story.get_admin_display_title() if story else _("(story deleted)")
 
     def story_page(self):
         """The story in the default language (else any language) this record is about."""

@@ -1,6 +1,5 @@
 """Case story pages, their dated updates and their linked urgent actions."""
 
-import datetime
 from itertools import groupby
 from operator import attrgetter
 from urllib.parse import urlencode
@@ -524,7 +523,7 @@ class CaseUpdate(TranslatableMixin, Orderable):
     """
 
     page = ParentalKey(CaseStoryPage, on_delete=models.CASCADE, related_name="updates")
-    date = models.DateField(_("date"), default=datetime.date.today)
+    date = models.DateField(_("date"), default=timezone.localdate)
     headline = models.CharField(_("headline"), max_length=160)
     body = RichTextField(_("what happened"), features=RICH_TEXT_FEATURES, blank=True)
     notify_supporters = models.BooleanField(

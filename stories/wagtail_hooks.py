@@ -138,3 +138,20 @@ def refuse_publishing_without_consent(request, page):
     for problem in problems:
         messages.error(request, problem)
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_edit_page", order=-10)
+def refuse_translation_publish_without_consent(request, page):
+    """The translation editor publishes with `action=publish`; refuse it with the same
+    clear message before wagtail-localize's own hook handles the request."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    page = page.specific
+    if not isinstance(page, CaseStoryPage):
+        return None
+    problems = page.consent_problems()
+    if not problems:
+        return None
+    for problem in problems:
+        messages.error(request, problem)
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -221,3 +221,35 @@ def test_consent_records_listing_names_the_story_not_the_person(admin_client, in
     html = admin_client.get(reverse("consent_records:index")).content.decode()
     assert "Rosa waits" in html
     assert "Zyxwv" not in html
+
+
+def test_translator_publish_is_refused_when_consent_was_withdrawn(
+    admin_client, home_es, spanish, index, django_capture_on_commit_callbacks
+):
+    from home.localization import translate
+    from tests.factories_stories import INDEX_ES, translate_page
+
+    translate_page(index, spanish, INDEX_ES, django_capture_on_commit_callbacks)
+    story = CaseStoryPageFactory(parent=index, slug="rosa")
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(story, spanish, {}, publish=False)
+    story_es = story.get_translation(spanish)
+    assert not story_es.live
+    ConsentRecord.objects.update(withdrawn_on="2026-01-01")
+
+    url = reverse("wagtailadmin_pages:edit", args=[story_es.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, {"action": "publish"}, follow=True)
+    assert "there is no consent on file to tell it" in response.content.decode()
+    story_es.refresh_from_db()
+    assert not story_es.live
+
+
+def test_editor_can_preview_a_new_story_before_saving_it(admin_client, index):
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["stories", "casestorypage", index.pk])
+    form = _form(CaseStoryPage(slug="new-story"), publish=False)
+    response = admin_client.post(url, form)
+    assert response.json()["is_valid"] is True
+    html = admin_client.get(url).content.decode()
+    assert "Samuel: edited title" in html
+    assert "Identity protected — name changed" in html

@@ -224,6 +224,8 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
 
     def feed_urls(self, request=None):
         base = self.get_url(request=request)
+        if base is None:  # an unsaved page in the admin preview
+            return {}
         return {
             "rss": base + self.reverse_subpage("feed_rss"),
             "atom": base + self.reverse_subpage("feed_atom"),

@@ -7,11 +7,25 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.locks import ScheduledForPublishLock
 from wagtail.log_actions import log
 
 from stories.models import CaseStoryPage, ConsentRecord
 
 TAKE_DOWN_ACTION = "stories.take_down"
+
+
+def can_take_down(page, user):
+    """Can `user` unpublish `page`? As Wagtail's rule, except that a scheduled publication
+    does not block it: taking down cancels the schedule (it would bring the story back)."""
+    tester = page.permissions_for_user(user)
+    if tester.can_unpublish():
+        return True
+    if not (user.is_active and page.live):
+        return False
+    if not isinstance(page.get_lock(), ScheduledForPublishLock):
+        return False
+    return user.is_superuser or "publish" in tester.permissions
 
 
 def live_translations(page):
@@ -30,14 +44,20 @@ def take_down(request, page_id):
     translations = live_translations(page)
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    blocked = [p for p in translations if not p.permissions_for_user(request.user).can_unpublish()]
+    blocked = [p for p in translations if not can_take_down(p, request.user)]
     if request.method == "POST":
         if blocked or not translations:
             raise PermissionDenied
         withdraw = bool(request.POST.get("withdraw_consent"))
         with transaction.atomic():
+            # A scheduled publication would bring the story back: cancel them all first
+            # (they also lock the page against unpublishing).
+            for version in page.get_translations(inclusive=True):
+                version.revisions.filter(approved_go_live_at__isnull=False).update(
+                    approved_go_live_at=None
+                )
             for translation in translations:
-                translation.specific.unpublish(user=request.user)
+                CaseStoryPage.objects.get(pk=translation.pk).unpublish(user=request.user)
             withdrawn = 0
             if withdraw:
                 withdrawn = (

@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from stories.forms import ConsentRecordForm
 from stories.models import CaseStoryPage, ConsentRecord
-from stories.views import TAKE_DOWN_ACTION, take_down
+from stories.views import TAKE_DOWN_ACTION, can_take_down, take_down
 
 
 class ConsentRecordCreateView(CreateView):
@@ -82,9 +82,7 @@ def register_take_down_log(actions):
 
 
 def _can_take_down(page, user):
-    return isinstance(page.specific_deferred, CaseStoryPage) and (
-        page.permissions_for_user(user).can_unpublish()
-    )
+    return isinstance(page.specific_deferred, CaseStoryPage) and can_take_down(page, user)
 
 
 class TakeDownMenuItem(ActionMenuItem):

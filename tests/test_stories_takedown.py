@@ -60,12 +60,20 @@ def test_take_down_unpublishes_every_translation_and_is_logged(client, bilingual
     assert "These versions will be unpublished:" in confirm
     assert confirm.count("<li>") >= 2
 
+    # A publication scheduled earlier must not bring the story back.
+    scheduled = story.save_revision()
+    scheduled.approved_go_live_at = "2099-01-01T00:00:00Z"
+    scheduled.save()
+
     response = client.post(url, {"withdraw_consent": "1"})
+    print("LOC", response["Location"], [str(m) for m in response.wsgi_request._messages])
     assert response.status_code == 302
     for page in (story, story_es):
         page.refresh_from_db()
         assert not page.live
         assert PageLogEntry.objects.filter(page=page, action="wagtail.unpublish").exists()
+    scheduled.refresh_from_db()
+    assert scheduled.approved_go_live_at is None
     entry = PageLogEntry.objects.get(page=story, action="stories.take_down")
     assert sorted(entry.data["languages"]) == ["en", "es"]
     assert client.get("/en/cases/rosa/").status_code == 404

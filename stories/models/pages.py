@@ -91,7 +91,7 @@ class SubjectKind(models.TextChoices):
     FAMILY = "family", _("Family")
 
 
-class Group(models.IntegerChoices):
+class ListGroup(models.IntegerChoices):
     """How the index splits its list, like advocacy sites' "current cases" and "successes"."""
 
     CURRENT = 0, _("Current cases")
@@ -166,9 +166,9 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
                     output_field=models.DateField(),
                 ),
                 group=Case(
-                    When(status=Status.ACTIVE, then=Value(Group.CURRENT)),
-                    When(outcome__in=SUCCESS_OUTCOMES, then=Value(Group.SUCCESSES)),
-                    default=Value(Group.OTHER),
+                    When(status=Status.ACTIVE, then=Value(ListGroup.CURRENT)),
+                    When(outcome__in=SUCCESS_OUTCOMES, then=Value(ListGroup.SUCCESSES)),
+                    default=Value(ListGroup.OTHER),
                     output_field=IntegerField(),
                 ),
             )
@@ -197,7 +197,7 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
         if form.is_valid():
             filters = {k: v for k, v in form.cleaned_data.items() if v}
         grouped = [
-            (Group(group).label, list(items))
+            (ListGroup(group).label, list(items))
             for group, items in groupby(page_obj.object_list, key=attrgetter("group"))
         ]
         context.update(

@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from stories.forms import ConsentRecordForm
 from stories.models import CaseStoryPage, ConsentRecord
+from stories.models.pages import PUBLISH_REFUSED_ACTION
 from stories.views import TAKE_DOWN_ACTION, can_take_down, take_down
 
 
@@ -78,6 +79,11 @@ def register_take_down_log(actions):
         TAKE_DOWN_ACTION,
         _("Take down"),
         _("Taken down in every language at the person's request"),
+    )
+    actions.register_action(
+        PUBLISH_REFUSED_ACTION,
+        _("Publishing refused"),
+        _("Scheduled publishing cancelled: the consent on file does not cover this story"),
     )
 
 

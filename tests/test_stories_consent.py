@@ -253,3 +253,28 @@ def test_editor_can_preview_a_new_story_before_saving_it(admin_client, index):
     html = admin_client.get(url).content.decode()
     assert "Samuel: edited title" in html
     assert "Identity protected — name changed" in html
+
+
+def test_scheduled_publishing_skips_a_story_without_consent_and_goes_on(index):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from wagtail.models import PageLogEntry
+
+    refused = _story(index, consent=False)
+    allowed = CaseStoryPageFactory(parent=index, slug="allowed", live=False)
+    past = timezone.now() - datetime.timedelta(minutes=5)
+    for page in (refused, allowed):
+        revision = page.save_revision()
+        revision.approved_go_live_at = past
+        revision.save()
+    call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+    refused.refresh_from_db()
+    allowed.refresh_from_db()
+    assert not refused.live
+    assert allowed.live
+    assert not Revision.objects.filter(
+        object_id=str(refused.pk), approved_go_live_at__isnull=False
+    ).exists()
+    assert PageLogEntry.objects.filter(page=refused, action="stories.publish_refused").exists()

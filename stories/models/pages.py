@@ -26,6 +26,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
+from wagtail.log_actions import log
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -46,6 +47,9 @@ __all__ = [
 
 # The name of the editor's publish button in Wagtail's page forms.
 PUBLISH_ACTION = "action-publish"
+# The log action Wagtail's `publish_scheduled` command passes to `publish()`.
+SCHEDULED_PUBLISH = "wagtail.publish.scheduled"
+PUBLISH_REFUSED_ACTION = "stories.publish_refused"
 
 
 class ConsentMissing(PermissionDenied):
@@ -431,6 +435,18 @@ class CaseStoryPage(BasePage):
         scheduled publishing, bulk actions, translations): refuse without consent."""
         problems = revision.as_object().consent_problems()
         if problems:
+            if kwargs.get("log_action") == SCHEDULED_PUBLISH:
+                # Wagtail's scheduler stops at the first error, which would hold back every
+                # other scheduled page: cancel this schedule and record why instead.
+                revision.approved_go_live_at = None
+                revision.save(update_fields=["approved_go_live_at"])
+                log(
+                    instance=self,
+                    action=PUBLISH_REFUSED_ACTION,
+                    revision=revision,
+                    data={"reasons": [str(p) for p in problems]},
+                )
+                return None
             raise ConsentMissing(" ".join(str(p) for p in problems))
         return super().publish(revision, *args, **kwargs)
 

@@ -159,3 +159,30 @@ def refuse_translation_publish_without_consent(request, page):
     for problem in problems:
         messages.error(request, problem)
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_without_consent(request, action_type, objects, action):
+    """Bulk "Publish" (optionally with descendants) must not publish a story without
+    consent: refuse the whole action with the titles, before anything is published."""
+    if action_type != "publish":
+        return None
+    stories = []
+    for page in objects:
+        if isinstance(page.specific_deferred, CaseStoryPage):
+            stories.append(page.specific)
+        stories.extend(CaseStoryPage.objects.descendant_of(page).not_live())
+    refused = [
+        story for story in stories if story.get_latest_revision_as_object().consent_problems()
+    ]
+    if not refused:
+        return None
+    messages.error(
+        request,
+        _(
+            "Nothing was published: these case stories lack consent on file for what they "
+            "show: %(titles)s"
+        )
+        % {"titles": ", ".join(story.get_admin_display_title() for story in refused)},
+    )
+    return redirect(action.next_url)

@@ -278,3 +278,16 @@ def test_scheduled_publishing_skips_a_story_without_consent_and_goes_on(index):
         object_id=str(refused.pk), approved_go_live_at__isnull=False
     ).exists()
     assert PageLogEntry.objects.filter(page=refused, action="stories.publish_refused").exists()
+
+
+def test_bulk_publish_with_a_story_without_consent_publishes_nothing(admin_client, index):
+    refused = _story(index, consent=False)
+    allowed = CaseStoryPageFactory(parent=index, slug="allowed", live=False)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    response = admin_client.post(
+        f"{url}?id={refused.pk}&id={allowed.pk}&next=/admin/", {}, follow=True
+    )
+    assert "Nothing was published" in response.content.decode()
+    refused.refresh_from_db()
+    allowed.refresh_from_db()
+    assert not refused.live and not allowed.live

@@ -144,6 +144,8 @@ def test_bad_filter_or_page_values_show_the_list_not_an_error(client, index, mix
     response = client.get("/en/cases/?category=bogus&status=%3Cscript%3E&page=abc")
     assert response.status_code == 200
     assert len(_titles(response.content.decode())) == 4
+    html = client.get("/en/cases/?category=detention&status=bogus").content.decode()
+    assert _titles(html) == ["Old detention case", "Deported despite letters"]
 
 
 def test_draft_stories_are_not_listed(client, index, mixed):

@@ -163,7 +163,6 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
                 )
             )
             .annotate(
-                latest_update=Max("updates__date"),
                 activity=Coalesce(
                     Max("updates__date"),
                     TruncDate("first_published_at"),
@@ -180,26 +179,20 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
         )
 
     def filtered_stories(self, data):
+        """The form and the stories it selects; a tampered value is ignored, the rest apply."""
         form = CaseFilterForm(data)
-        stories = self.stories()
-        if form.is_valid():
-            if form.cleaned_data["category"]:
-                stories = stories.filter(category=form.cleaned_data["category"])
-            if form.cleaned_data["status"]:
-                stories = stories.filter(status=form.cleaned_data["status"])
-        return form, stories
+        form.is_valid()
+        filters = {k: v for k, v in form.cleaned_data.items() if v}
+        return form, filters, self.stories().filter(**filters)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form, stories = self.filtered_stories(request.GET)
+        form, filters, stories = self.filtered_stories(request.GET)
         paginator = Paginator(stories, STORIES_PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except (PageNotAnInteger, EmptyPage):
             page_obj = paginator.page(1)
-        filters = {}
-        if form.is_valid():
-            filters = {k: v for k, v in form.cleaned_data.items() if v}
         grouped = [
             (ListGroup(group).label, list(items))
             for group, items in groupby(page_obj.object_list, key=attrgetter("group"))

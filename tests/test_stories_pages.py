@@ -8,7 +8,7 @@ from wagtail.images.models import Image
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from stories.blocks import StoryBodyBlock
-from stories.models import CaseStoryPage
+from stories.models import CaseStoryAction, CaseStoryPage, CaseUpdate
 from tests.factories_stories import (
     ACTIONS_ES,
     INDEX_ES,
@@ -281,3 +281,35 @@ def test_story_images_are_real_wagtail_images():
     # Guard for the factories the other tests rely on.
     image = make_image("Check")
     assert Image.objects.filter(pk=image.pk, width=80, height=60).exists()
+
+
+def test_update_and_action_added_later_reach_the_spanish_page_on_the_next_sync(
+    client, home, home_es, spanish, index, story, django_capture_on_commit_callbacks
+):
+    translate_page(index, spanish, INDEX_ES, django_capture_on_commit_callbacks)
+    translate_page(story, spanish, STORY_ES, django_capture_on_commit_callbacks)
+    actions = ActionIndexPageFactory(parent=home)
+    action = UrgentActionPageFactory(parent=actions, title="Call the field office", slug="call")
+    translate_page(actions, spanish, ACTIONS_ES, django_capture_on_commit_callbacks)
+    translate_page(
+        action,
+        spanish,
+        {"Call the field office": "Llame", "call": "llame"},
+        django_capture_on_commit_callbacks,
+    )
+
+    # The editor adds an update and links the action, then publishes the English story.
+    story = CaseStoryPage.objects.get(pk=story.pk)
+    story.updates.add(
+        CaseUpdate(date=datetime.date(2026, 11, 20), headline="Released on bond", sort_order=9)
+    )
+    story.linked_actions.add(CaseStoryAction(action=action, sort_order=0))
+    story.save_revision().publish()
+    strings = {**STORY_ES, "Released on bond": "Liberado bajo fianza"}
+    story_es = translate_page(story, spanish, strings, django_capture_on_commit_callbacks)
+
+    html = client.get(story_es.url).content.decode()
+    assert html.index("Liberado bajo fianza") < html.index("Audiencia programada")
+    assert "20 de noviembre de 2026" in html
+    assert 'href="/es/acciones/llame/"' in html
+    assert story_es.updates.get(headline="Liberado bajo fianza").locale == spanish

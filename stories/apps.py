@@ -21,8 +21,11 @@ CONSENT_PERMISSIONS = {
 
 def grant_consent_permissions(sender, using="default", **kwargs):
     """Idempotently give the editorial groups their consent-record permissions."""
+    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
 
+    # Our handler may run before auth's own for this app: make sure the rows exist.
+    create_permissions(sender, verbosity=0, using=using)
     for group_name, actions in CONSENT_PERMISSIONS.items():
         group = Group.objects.using(using).filter(name=group_name).first()
         if group is None:

@@ -291,3 +291,15 @@ def test_bulk_publish_with_a_story_without_consent_publishes_nothing(admin_clien
     refused.refresh_from_db()
     allowed.refresh_from_db()
     assert not refused.live and not allowed.live
+
+
+def test_editors_and_moderators_may_record_consent(db):
+    from django.contrib.auth.models import Group
+
+    editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    moderators = set(
+        Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True)
+    )
+    assert {"add_consentrecord", "change_consentrecord", "view_consentrecord"} <= editors
+    assert "delete_consentrecord" not in editors
+    assert "delete_consentrecord" in moderators

@@ -138,7 +138,7 @@ def test_linked_actions_open_first_closed_marked_and_in_the_readers_language(
     assert html.index("Llame a la oficina local") < html.index("Escriba al juez")
     assert 'href="/es/acciones/llame/"' in html
     assert 'href="/es/acciones/juez/"' in html
-    assert "Esta acción está cerrada" in html
+    assert "Esta acción se ha cerrado" in html
     assert "Write to the judge" not in html
 
     english = client.get("/en/cases/samuel/").content.decode()

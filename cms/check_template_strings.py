@@ -26,7 +26,8 @@ ALLOWLIST = {
 ALLOWED_PREFIXES = ("wagtailadmin/",)  # overrides of Wagtail admin screens
 
 # Names that are the same in every language.
-PROPER_NAMES = {"Haven"}
+# Product and format names are the same in every language.
+PROPER_NAMES = {"Haven", "WhatsApp", "X", "Facebook", "RSS", "Atom"}
 HUMAN_ATTRIBUTES = {"alt", "title", "aria-label", "placeholder"}
 DESCRIPTIVE_META = {"description", "og:title", "og:description", "twitter:title"}
 SKIPPED_ELEMENTS = {"script", "style"}

@@ -7,7 +7,7 @@ strings live in wagtail-localize's records until then) and starts the page's wor
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -41,8 +41,11 @@ def save_draft_revision(translation, user):
     page serves: the Spanish reader would see English before any review. A revision built
     from wagtail-localize's ephemeral instance leaves the live row untouched.
     """
-    target = translation.get_target_instance()
-    if not target.live:
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        target = None
+    if target is None or not target.live:
         translation.save_target(user=user, publish=False)
         return
     draft = translation.source.get_ephemeral_translated_instance(

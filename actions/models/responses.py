@@ -54,7 +54,9 @@ class ActionResponse(models.Model):
     consent_text = models.TextField(_("consent text"), blank=True)
     consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
 
-    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(
+        _("call outcome"), max_length=10, choices=Outcome.choices, blank=True
+    )
     official = models.CharField(_("official"), max_length=160, blank=True)
     # A one-time token from the form, so a resubmitted call or email form adds no row.
     submission_token = models.CharField(max_length=64, blank=True, editable=False)

@@ -302,6 +302,7 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         keys = Page.objects.filter(pk__in=[int(i) for i in story_ids]).values("translation_key")
         return list(
             Page.objects.live()
+            .public()
             .filter(translation_key__in=keys, locale_id=self.locale_id)
             .specific()
             .order_by("-first_published_at")
@@ -327,7 +328,7 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
             .exclude(translation_key=self.translation_key)
             .values("translation_key")
         )
-        candidates = UrgentActionPage.objects.live().filter(
+        candidates = UrgentActionPage.objects.live().public().filter(
             translation_key__in=keys, locale_id=self.locale_id
         )
         return [page for page in candidates.order_by("deadline") if page.is_open]

@@ -211,6 +211,14 @@ class ZipStepForm(SeatFieldsMixin, BotCheckMixin):
     lookup's own form, so its choice radios post straight back here."""
 
     zip = ZipField()
+
+    def __init__(self, *args, zip_required=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Calling or writing to officials the editor chose needs no ZIP code.
+        self.fields["zip"].required = zip_required
+        if not zip_required:
+            self.fields["zip"].label = _("ZIP code (optional)")
+
     first_name = CleanCharField(
         label=_("First name (optional)"),
         max_length=60,

@@ -76,8 +76,12 @@ def build_context(request, page, **extra):
     context.update(
         {
             "sign_form": SignForm(initial=_initial(), prefix="sign"),
-            "call_zip_form": ZipStepForm(initial=_initial(), auto_id="id_call_%s"),
-            "email_zip_form": ZipStepForm(initial=_initial(), auto_id="id_email_%s"),
+            "call_zip_form": ZipStepForm(
+                initial=_initial(), auto_id="id_call_%s", zip_required=_needs_zip(page, "call")
+            ),
+            "email_zip_form": ZipStepForm(
+                initial=_initial(), auto_id="id_email_%s", zip_required=_needs_zip(page, "email")
+            ),
             "sign_url": _sub_url(page, request, "sign"),
             "call_url": _sub_url(page, request, "call"),
             "email_url": _sub_url(page, request, "email"),
@@ -220,6 +224,12 @@ def _placeholder_values(data, lookup):
     }
 
 
+def _needs_zip(page, kind):
+    """Only calls and emails to the reader's own members of Congress need their ZIP code."""
+    block = page.block_of_kind(kind)
+    return block is None or block.value.get("recipients", "zip") != "chosen"
+
+
 def _zip_step(request, page, kind, form):
     """Validate the ZIP step and build what the reader needs to call or write.
 
@@ -228,7 +238,7 @@ def _zip_step(request, page, kind, form):
     """
     block = page.block_of_kind(kind)
     data = form.cleaned_data
-    lookup = _lookup(data["zip"], data.get("state"), data.get("district"))
+    lookup = _lookup(data["zip"], data.get("state"), data.get("district")) if data["zip"] else None
     if lookup is not None and lookup.status in ("choose_state", "choose_district"):
         form.fresh_started()
         return {"choose": True, "lookup": lookup, "zip_form": form}
@@ -339,7 +349,7 @@ def call(request, page):
             _("Thank you for trying. That call is not counted yet: please try again later."),
         )
         return HttpResponseRedirect(page.get_url(request) + "#act-call", status=303)
-    form = ZipStepForm(request.POST, auto_id="id_call_%s")
+    form = ZipStepForm(request.POST, auto_id="id_call_%s", zip_required=_needs_zip(page, "call"))
     if not form.is_valid():
         form.fresh_started()
         return render_page(request, page, call_zip_form=form, open_step="call")
@@ -371,7 +381,7 @@ def email(request, page):
         )
         _mark_done(request, page, ActionResponse.Kind.EMAIL)
         return _thanks_redirect(request, page)
-    form = ZipStepForm(request.POST, auto_id="id_email_%s")
+    form = ZipStepForm(request.POST, auto_id="id_email_%s", zip_required=_needs_zip(page, "email"))
     if not form.is_valid():
         form.fresh_started()
         return render_page(request, page, email_zip_form=form, open_step="email")

@@ -188,3 +188,19 @@ def test_placeholders_leave_no_stray_punctuation(template, values, expected):
     from actions.blocks import fill_placeholders
 
     assert fill_placeholders(template, values) == expected
+
+
+def test_calling_chosen_officials_needs_no_zip_code(client, action):
+    html = zip_step(client, action, "call", zip="").content.decode()
+    assert "Hello Field office, I am Rosa from Tucson." in html
+    assert 'name="log-outcome"' in html
+
+
+def test_calling_your_own_members_needs_a_zip_code_in_spanish(client, action_es):
+    from tests.factories_actions import CALL
+
+    action_es.ways_to_act = [("call", {**CALL, "recipients": "zip"})]
+    action_es.save_revision().publish()
+    html = zip_step(client, action_es, "call", zip="").content.decode()
+    assert "Este campo es obligatorio." in html
+    assert 'name="log-outcome"' not in html

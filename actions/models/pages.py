@@ -328,8 +328,10 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
             .exclude(translation_key=self.translation_key)
             .values("translation_key")
         )
-        candidates = UrgentActionPage.objects.live().public().filter(
-            translation_key__in=keys, locale_id=self.locale_id
+        candidates = (
+            UrgentActionPage.objects.live()
+            .public()
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
         )
         return [page for page in candidates.order_by("deadline") if page.is_open]
 

@@ -37,20 +37,36 @@ HERE = Path(__file__).resolve().parent
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Mark this folder's tests `browser`, give them a live-server-ready database, and skip
-    them clearly when there is no Chromium to drive."""
+    """Mark this folder's tests `browser` and skip them clearly when there is no Chromium."""
     chromium_missing = not CHROMIUM.exists()
     for item in items:
         if HERE not in Path(str(item.path)).resolve().parents:
             continue
         item.add_marker(pytest.mark.browser)
-        uses_server = "live_server" in getattr(item, "fixturenames", ())
-        if uses_server and item.get_closest_marker("django_db") is None:
-            # Serialized rollback restores what migrations created (root page, locales,
-            # groups) after each transactional flush.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
         if chromium_missing:
             item.add_marker(pytest.mark.skip(reason=MISSING_CHROMIUM))
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_tree(request):
+    """Put back what Wagtail's data migrations create when a transactional test has
+    flushed them away: the root page, the root collection and the default locale.
+
+    The live server needs a transactional database, and every transactional test ends with
+    a flush of all tables. Serialized rollback would restore them, but it breaks as soon as
+    any other transactional test without it has run first (content types clash).
+    """
+    if "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    english = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+    if not Page.get_root_nodes().exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=english))
+    if not Collection.get_root_nodes().exists():
+        Collection.add_root(name="Root")
 
 
 @pytest.fixture(scope="session")

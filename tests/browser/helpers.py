@@ -146,3 +146,21 @@ def focused_element(page):
                   text: (el.innerText || '').trim(), top: el.getBoundingClientRect().top};
         }"""
     )
+
+
+def tab_until(page, text, *, max_presses=40):
+    """Press Tab until the focused element's text or accessible label contains `text`;
+    for journeys that must be completed with the keyboard alone."""
+    for _ in range(max_presses):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => {
+              const el = document.activeElement;
+              const label = el.labels && el.labels[0] ? el.labels[0].innerText : '';
+              return [el.innerText || '', el.value || '', label,
+                      el.getAttribute('aria-label') || ''].join(' ');
+            }"""
+        )
+        if text in focused:
+            return
+    raise AssertionError(f"{page.url}: {text!r} not reached within {max_presses} Tab presses")

@@ -59,3 +59,14 @@ def test_paginated_search_is_accessible_valid_and_fits(page, bilingual_pages, la
         pagination.get_by_role("link", name={"en": "Next", "es": "Siguiente"}[lang]).click()
     check_page(page, None, f"{lang} search page 2 of 2")
     assert "page=2" in page.url
+
+
+def test_untranslated_page_explains_where_the_switcher_goes(page, bilingual_pages):
+    """A page with no Spanish yet says, in Spanish, that the link goes to the home page."""
+    from tests.factories import StandardPageFactory
+
+    StandardPageFactory(parent=bilingual_pages.home, title="Only in English", slug="only-en")
+    check_page(page, f"{bilingual_pages.site_url}/en/only-en/", "en page without translation")
+    switcher = page.get_by_role("navigation", name="Language")
+    assert switcher.get_by_role("link", name="Español").get_attribute("href") == "/es/"
+    assert "Esta página aún no está disponible" in switcher.inner_text()

@@ -1,1 +1,88 @@
 """Admin registrations for urgent actions, responses and officials."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+
+from actions import officials_admin  # noqa: E402, F401  (registers the Target snippets)
+
+# --- Responses, exports and delivery (personal data: campaign managers only) -----------------
+
+
+@hooks.register("register_admin_urls")
+def register_response_urls():
+    from actions import reports
+
+    return [
+        path("actions/responses/", reports.responses_overview, name="actions_overview"),
+        path(
+            "actions/<int:page_id>/responses/",
+            reports.ActionResponsesReportView.as_view(),
+            name="actions_responses",
+        ),
+        path(
+            "actions/<int:page_id>/responses/results/",
+            reports.ActionResponsesReportView.as_view(results_only=True),
+            name="actions_responses_results",
+        ),
+        path(
+            "actions/<int:page_id>/delivery/",
+            reports.delivery_packet,
+            name="actions_delivery",
+        ),
+    ]
+
+
+class PersonalDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        from actions.permissions import can_view_personal_data
+
+        return can_view_personal_data(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_responses_menu_item():
+    return PersonalDataMenuItem(
+        _("Action responses"), reverse("actions_overview"), icon_name="form", order=50
+    )
+
+
+def _response_buttons(page, user, priority):
+    from actions.models import UrgentActionPage
+    from actions.permissions import can_view_personal_data
+
+    if not isinstance(page.specific_deferred, UrgentActionPage) or not can_view_personal_data(user):
+        return
+    yield Button(
+        _("Responses"),
+        reverse("actions_responses", args=[page.pk]),
+        icon_name="form",
+        priority=priority,
+    )
+    yield Button(
+        _("Delivery packet"),
+        reverse("actions_delivery", args=[page.pk]),
+        icon_name="doc-full",
+        priority=priority + 1,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def response_header_buttons(page, user, view_name=None, next_url=None):
+    yield from _response_buttons(page, user, 70)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def response_listing_buttons(page, user, next_url=None):
+    yield from _response_buttons(page, user, 70)
+
+
+@hooks.register("register_log_actions")
+def register_export_log_action(actions):
+    from actions.reports import EXPORT_ACTION
+
+    actions.register_action(
+        EXPORT_ACTION, _("Export responses"), _("Responses exported (personal data)")
+    )

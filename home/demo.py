@@ -134,7 +134,45 @@ def build(ctx):
         haven.save()
 
     # Spanish, through wagtail-localize: the same records a translator would create.
+    g("home", "inicio")
+    g("privacy", "privacidad")
     translate(home, ctx.spanish, g)
     translate(privacy, ctx.spanish, g)
     translate(organisation, ctx.spanish, g)
     ctx.home_es = home.get_translation(ctx.spanish)
+
+    build_translation_in_progress(ctx, home)
+
+
+# Half of this page is translated, as a translator would leave it mid-task, so the
+# translation dashboard has real work to show. The English is a draft being prepared for
+# launch in both languages, and the Spanish stays an unpublished draft: nothing half
+# translated is ever live.
+HOW_WE_WORK = [
+    ("How we work", "Cómo trabajamos"),
+    ("how-we-work", "como-trabajamos"),
+    ("Every case starts with a conversation.", "Cada caso empieza con una conversación."),
+    (
+        "We only tell a story when the person has agreed to it, and they can withdraw at any time.",
+        "Solo contamos una historia cuando la persona está de acuerdo, y puede retirarla en "
+        "cualquier momento.",
+    ),
+    ("Volunteers check every detail before anything is published.", None),
+    ("We close each action when its deadline passes and report what changed.", None),
+]
+
+
+def build_translation_in_progress(ctx, home):
+    title = HOW_WE_WORK[0][0]
+    body = "".join(f"<p>{english}</p>" for english, _es in HOW_WE_WORK[2:])
+    page = StandardPage.objects.child_of(home).filter(slug="how-we-work").first()
+    if page is None:
+        page = StandardPage(title=title, slug="how-we-work", body=body, live=False)
+        home.add_child(instance=page)
+        page.save_revision()
+    elif (page.title, page.body) != (title, body):
+        page.title, page.body = title, body
+        page.save_revision()
+        page.save(update_fields=["title", "body"])
+    done = {english: spanish for english, spanish in HOW_WE_WORK if spanish}
+    translate(page, ctx.spanish, done, publish=False)

@@ -70,7 +70,13 @@ def translate(instance, locale, strings, *, publish=True, user=None):
     elif publish and isinstance(target_instance, Page) and not target_instance.live:
         changed = True
     if changed:
-        translation.save_target(user=user, publish=publish)
+        if publish:
+            translation.save_target(user=user, publish=True)
+        else:
+            # A draft must never reach the live Spanish page with English stand-ins.
+            from home.translation_review import save_draft_revision
+
+            save_draft_revision(translation, user)
     return translation
 
 

@@ -45,3 +45,15 @@ def home_es(home, spanish, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         translate(home, spanish, HOME_ES)
     return home.get_translation(spanish).specific
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_a_test_says_otherwise():
+    """LocaleMiddleware leaves the last request's language active in the thread; start each
+    test from the default language so results do not depend on test order."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -1,23 +1,72 @@
 """Urgent action pages and the index that lists them."""
 
+import zoneinfo
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from modelcluster.fields import ParentalKey
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from actions.blocks import RECIPIENT_CHOICES, WaysToActBlock
 from home.models import BasePage
 
-__all__ = ["ActionIndexPage", "UrgentActionPage"]
+__all__ = ["ActionIndexPage", "ActionTarget", "UrgentActionPage"]
+
+# Case stories live in this app; found by label so `actions` never imports `stories`.
+STORY_APP_LABEL = "stories"
+
+TIME_ZONE_CHOICES = [
+    ("America/New_York", _("Eastern time")),
+    ("America/Chicago", _("Central time")),
+    ("America/Denver", _("Mountain time")),
+    ("America/Phoenix", _("Arizona time")),
+    ("America/Los_Angeles", _("Pacific time")),
+    ("America/Anchorage", _("Alaska time")),
+    ("Pacific/Honolulu", _("Hawaii time")),
+    ("America/Puerto_Rico", _("Atlantic time (Puerto Rico)")),
+]
+
+
+class UrgentActionPageForm(WagtailAdminPageForm):
+    """Editors type the deadline as wall-clock time in the action's own time zone."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.deadline:
+            self.initial["deadline"] = self.instance.deadline_local.replace(tzinfo=None)
+
+    def clean(self):
+        cleaned = super().clean()
+        deadline = cleaned.get("deadline")
+        zone = _zone(cleaned.get("deadline_timezone"))
+        if deadline is not None:
+            # The admin read the typed time in the site's zone; reread it in the action's.
+            cleaned["deadline"] = timezone.make_aware(timezone.make_naive(deadline), zone)
+        return cleaned
+
+
+def _zone(name):
+    try:
+        return zoneinfo.ZoneInfo(name or "")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return timezone.get_default_timezone()
 
 
 class ActionIndexPage(BasePage):
-    """Lists the open urgent actions of one language."""
+    """Lists the urgent actions of one language, open ones first."""
 
     template = "pages/action_index_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["actions.UrgentActionPage"]
+    max_count_per_parent = 1
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -28,12 +77,20 @@ class ActionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["actions"] = UrgentActionPage.objects.child_of(self).live().order_by("deadline")
+        actions = list(UrgentActionPage.objects.child_of(self).live().order_by("deadline"))
+        UrgentActionPage.attach_counts(actions)
+        context["open_actions"] = [a for a in actions if a.is_open]
+        context["closed_actions"] = [a for a in actions if not a.is_open]
+        context["actions"] = context["open_actions"] + context["closed_actions"]
         return context
 
 
-class UrgentActionPage(BasePage):
-    """One ask of readers: sign, call or email, before a deadline."""
+class UrgentActionPage(RoutablePageMixin, BasePage):
+    """One ask of readers: sign, call or email, before a deadline.
+
+    Responses belong to the page's translation group (`translation_key`), so the English
+    and Spanish pages share one count and one list of signers.
+    """
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -41,30 +98,110 @@ class UrgentActionPage(BasePage):
         WON = "won", _("Won")
 
     template = "pages/urgent_action_page.html"
+    base_form_class = UrgentActionPageForm
+    thanks_template = "pages/action_thanks.html"
     parent_page_types = ["actions.ActionIndexPage"]
     subpage_types = []
 
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("The ask, in a sentence or two.")
     )
+    why_it_matters = RichTextField(
+        _("why it matters"),
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        blank=True,
+    )
+    recipients = models.CharField(
+        _("who receives it"),
+        max_length=10,
+        choices=RECIPIENT_CHOICES,
+        default="zip",
+        help_text=_("Whom the letter is delivered to, and whom readers call or write to."),
+    )
+    recipients_note = models.CharField(
+        _("recipients as readers see them"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: “The Secretary of Homeland Security and your senators”."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
-    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
-    signature_goal = models.PositiveIntegerField(_("signature goal"), null=True, blank=True)
+    deadline = models.DateTimeField(
+        _("deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Date and time in the time zone chosen below."),
+    )
+    deadline_timezone = models.CharField(
+        _("deadline time zone"),
+        max_length=40,
+        choices=TIME_ZONE_CHOICES,
+        default="America/New_York",
+        help_text=_("The deadline is shown to readers in this time zone."),
+    )
+    signature_goal = models.PositiveIntegerField(_("goal"), null=True, blank=True)
+    outcome_message = RichTextField(
+        _("outcome"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Shown instead of the forms once the action is closed or won."),
+    )
+    ways_to_act = StreamField(
+        WaysToActBlock(),
+        verbose_name=_("ways to act"),
+        blank=True,
+        use_json_field=True,
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("why_it_matters"),
         MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("deadline"), FieldPanel("signature_goal")],
+            [
+                FieldPanel("recipients"),
+                FieldPanel("recipients_note"),
+                InlinePanel("action_targets", label=_("Chosen officials")),
+            ],
+            heading=_("Who receives it"),
+        ),
+        FieldPanel("ways_to_act"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("deadline"),
+                FieldPanel("deadline_timezone"),
+                FieldPanel("signature_goal"),
+                FieldPanel("outcome_message"),
+            ],
             heading=_("Status and deadline"),
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("why_it_matters"),
+    ]
+
+    override_translatable_fields = [
+        TranslatableField("summary"),
+        TranslatableField("why_it_matters"),
+        TranslatableField("recipients_note"),
+        TranslatableField("outcome_message"),
+        TranslatableField("ways_to_act"),
+        SynchronizedField("recipients", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("deadline", overridable=False),
+        SynchronizedField("deadline_timezone", overridable=False),
+        SynchronizedField("signature_goal", overridable=False),
+        SynchronizedField("social_image"),
+    ]
 
     class Meta:
         verbose_name = _("urgent action")
+
+    # Counting ---------------------------------------------------------------------------
 
     @classmethod
     def attach_counts(cls, pages):
@@ -72,11 +209,15 @@ class UrgentActionPage(BasePage):
 
         Story pages and indexes call this for their cards so their query count does not
         grow with the number of actions. The count is shared by every translation of an
-        action (it belongs to the translation group, not to one language's page).
-        Until responses exist every count is zero.
+        action (it belongs to the translation group, not to one language's page), and
+        comes from a short-lived cache, so a busy page never counts rows per request.
         """
+        from actions.counting import get_counts
+
+        pages = list(pages)
+        counts = get_counts([page.translation_key for page in pages])
         for page in pages:
-            page.response_count = 0
+            page.response_count = counts.get(page.translation_key, 0)
         return pages
 
     @property
@@ -92,3 +233,160 @@ class UrgentActionPage(BasePage):
         if self.status != self.Status.OPEN:
             return False
         return self.deadline is None or self.deadline > timezone.now()
+
+    @property
+    def deadline_local(self):
+        """The deadline in the action's own time zone, for display."""
+        if self.deadline is None:
+            return None
+        return timezone.localtime(self.deadline, _zone(self.deadline_timezone))
+
+    def get_chosen_targets(self):
+        """The officials the editor chose, in order; current ones only.
+
+        Translations copy this list (it is synchronised), but a Spanish page made before
+        a target was added falls back to its source page's list.
+        """
+        items = list(self.action_targets.select_related("target").order_by("sort_order"))
+        if not items and not self.locale.is_default:
+            source = (
+                UrgentActionPage.objects.filter(translation_key=self.translation_key)
+                .exclude(pk=self.pk)
+                .filter(locale__language_code=Locale.get_default().language_code)
+                .first()
+            )
+            if source is not None:
+                items = list(source.action_targets.select_related("target").order_by("sort_order"))
+        return [item.target for item in items if item.target.is_current]
+
+    def block_of_kind(self, kind):
+        for block in self.ways_to_act:
+            if block.block_type == kind:
+                return block
+        return None
+
+    # Links from elsewhere ------------------------------------------------------------------
+
+    def _story_references(self):
+        """Ids (as strings) of pages in the stories app that link to any translation of this
+        action, from Wagtail's reference index (no import of `stories`)."""
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.models import ReferenceIndex
+
+        page_ct = ContentType.objects.get_for_model(Page)
+        group_ids = [
+            str(pk)
+            for pk in Page.objects.filter(translation_key=self.translation_key).values_list(
+                "pk", flat=True
+            )
+        ]
+        return page_ct, ReferenceIndex.objects.filter(
+            to_content_type=page_ct,
+            to_object_id__in=group_ids,
+            base_content_type=page_ct,
+            content_type__app_label=STORY_APP_LABEL,
+        ).values_list("object_id", flat=True)
+
+    def get_case_stories(self):
+        """Live case stories, in this page's language, that link to this action.
+
+        `actions` never imports `stories`: a `haven_action_stories` hook may supply them;
+        otherwise Wagtail's reference index says which story pages point at any
+        translation of this action (stories may link the English page from Spanish).
+        """
+        for fn in hooks.get_hooks("haven_action_stories"):
+            result = fn(self)
+            if result is not None:
+                return list(result)
+        _, story_ids = self._story_references()
+        keys = Page.objects.filter(pk__in=[int(i) for i in story_ids]).values("translation_key")
+        return list(
+            Page.objects.live()
+            .public()
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            .specific()
+            .order_by("-first_published_at")
+        )
+
+    def get_related_open_actions(self):
+        """Other open actions on the same cases, in this page's language, for the thank-you
+        step: the actions linked from the stories that link here (hook-overridable)."""
+        for fn in hooks.get_hooks("haven_action_related_actions"):
+            result = fn(self)
+            if result is not None:
+                return list(result)
+        from wagtail.models import ReferenceIndex
+
+        page_ct, story_ids = self._story_references()
+        linked = ReferenceIndex.objects.filter(
+            base_content_type=page_ct,
+            object_id__in=[str(i) for i in story_ids],
+            to_content_type=page_ct,
+        ).values_list("to_object_id", flat=True)
+        keys = (
+            UrgentActionPage.objects.filter(pk__in=[int(i) for i in linked])
+            .exclude(translation_key=self.translation_key)
+            .values("translation_key")
+        )
+        candidates = (
+            UrgentActionPage.objects.live()
+            .public()
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
+        )
+        return [page for page in candidates.order_by("deadline") if page.is_open]
+
+    # Routes: the page itself, the forms' POST targets, the thank-you step, the count ---------
+
+    @path("")
+    def action(self, request):
+        from actions import views
+
+        return views.action_page(request, self)
+
+    @path("sign/", name="sign")
+    def sign(self, request):
+        from actions import views
+
+        return views.sign(request, self)
+
+    @path("call/", name="call")
+    def call(self, request):
+        from actions import views
+
+        return views.call(request, self)
+
+    @path("email/", name="email")
+    def email(self, request):
+        from actions import views
+
+        return views.email(request, self)
+
+    @path("thanks/", name="thanks")
+    def thanks(self, request):
+        from actions import views
+
+        return views.thanks(request, self)
+
+    @path("count/", name="count")
+    def count_json(self, request):
+        from actions import views
+
+        return views.count_json(request, self)
+
+
+class ActionTarget(Orderable):
+    """An official the editor chose for an action, e.g. an agency head or a committee chair."""
+
+    page = ParentalKey(UrgentActionPage, on_delete=models.CASCADE, related_name="action_targets")
+    target = models.ForeignKey(
+        "actions.Target",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("official"),
+    )
+
+    panels = [FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("chosen official")
+        verbose_name_plural = _("chosen officials")

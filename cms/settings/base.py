@@ -214,3 +214,19 @@ LOGGING = {
 }
 
 HAVEN_DATA_DIR = os.environ.get("HAVEN_DATA_DIR", str(BASE_DIR.parent / "shared" / "data"))
+
+# Urgent actions ------------------------------------------------------------------------
+# (owned by the actions app; see actions/ratelimit.py and actions/counting.py)
+INSTALLED_APPS += ["wagtail.contrib.routable_page"]
+# A friendly, localised page instead of Django's English CSRF failure page.
+CSRF_FAILURE_VIEW = "actions.views.csrf_failure"
+# Per-IP limits on action form posts: (requests, seconds) windows, shared through the cache.
+ACTIONS_RATE_LIMITS = [
+    (int(os.environ.get("ACTIONS_RATE_PER_MINUTE", "10")), 60),
+    (int(os.environ.get("ACTIONS_RATE_PER_HOUR", "60")), 3600),
+]
+# Reverse proxies in front of the site whose X-Forwarded-For can be trusted (0 = none).
+ACTIONS_TRUSTED_PROXY_COUNT = int(os.environ.get("ACTIONS_TRUSTED_PROXY_COUNT", "0"))
+# A form sent sooner than this after it was shown is treated as a bot's.
+ACTIONS_MIN_FILL_SECONDS = 3
+ACTIONS_COUNT_CACHE_SECONDS = 10

@@ -73,5 +73,36 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Admin login (editor with every permission):"))
         self.stdout.write(f"  http://127.0.0.1:8000/admin/   user: admin   password: {password}")
+        self.make_translation_logins(password)
         for line in ctx.extra.get("logins", []):
             self.stdout.write(line)
+
+    def make_translation_logins(self, password):
+        """A Spanish translator and an editor who reviews and publishes translations."""
+        from django.contrib.auth.models import Group
+
+        from home.groups import EDITORS, TRANSLATORS, ensure_translation_roles
+
+        ensure_translation_roles()
+        User = get_user_model()
+        for username, group_name, label in [
+            (
+                "traductora",
+                TRANSLATORS,
+                "Spanish translator (edits Spanish drafts, cannot publish):",
+            ),
+            ("editor", EDITORS, "Editor (reviews and publishes translations):"),
+        ]:
+            user, _ = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@example.org"}
+            )
+            user.is_staff = user.is_superuser = False
+            user.is_active = True
+            user.set_password(password)
+            user.save()
+            user.groups.set([Group.objects.get(name=group_name)])
+            self.stdout.write(self.style.SUCCESS(label))
+            self.stdout.write(
+                f"  http://127.0.0.1:8000/admin/translation/   user: {username}   "
+                f"password: {password}"
+            )

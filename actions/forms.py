@@ -1,0 +1,251 @@
+"""The reader-facing forms of an urgent action, and the checks that keep them honest.
+
+Text is normalised (NFC) and stripped of control and bidirectional-override characters
+before it is stored; everything is escaped when shown. Bots meet a honeypot field and a
+signed "form shown at" timestamp that must be a few seconds old.
+"""
+
+import re
+import secrets
+import unicodedata
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from actions.models import ActionResponse
+
+ZIP_RE = re.compile(r"^(\d{5})(?:-?(\d{4}))?$")
+FILL_SALT = "actions.form-started"
+# Our own catalogue gives the Spanish wording the organisation uses ("obligatorio").
+REQUIRED = _("This field is required.")
+
+
+def clean_text(value):
+    """Normalise text and drop invisible control and direction-override characters."""
+    value = unicodedata.normalize("NFC", value or "")
+    kept = []
+    for char in value:
+        category = unicodedata.category(char)
+        if category in {"Cc", "Cf", "Cs", "Co", "Cn"} and char not in "\n\t":
+            continue
+        kept.append(char)
+    return "".join(kept).strip()
+
+
+def normalise_zip(raw):
+    """'12345', '12345-6789' or '123456789' → '12345' / '12345-6789'; anything else → None."""
+    match = ZIP_RE.match((raw or "").strip())
+    if not match:
+        return None
+    return match.group(1) + (f"-{match.group(2)}" if match.group(2) else "")
+
+
+def started_token():
+    return signing.TimestampSigner(salt=FILL_SALT).sign(secrets.token_urlsafe(8))
+
+
+class CleanCharField(forms.CharField):
+    def to_python(self, value):
+        return clean_text(super().to_python(value))
+
+
+class ZipField(forms.CharField):
+    default_error_messages = {
+        "invalid": _("Enter a 5-digit ZIP code, like 20001 or 20001-1234."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 10)
+        kwargs.setdefault("label", _("ZIP code"))
+        super().__init__(**kwargs)
+        self.widget.attrs.update(
+            {"inputmode": "numeric", "autocomplete": "postal-code", "pattern": r"\d{5}(-?\d{4})?"}
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in self.empty_values:
+            return value
+        zip_code = normalise_zip(value)
+        if zip_code is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return zip_code
+
+
+class BotCheckMixin(forms.Form):
+    """A honeypot field people never see, and a minimum time between showing and sending."""
+
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    is_bot = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["required"] = REQUIRED
+
+    def clean_started(self):
+        token = self.cleaned_data.get("started") or ""
+        minimum = getattr(settings, "ACTIONS_MIN_FILL_SECONDS", 3)
+        signer = signing.TimestampSigner(salt=FILL_SALT)
+        try:
+            signer.unsign(token, max_age=getattr(settings, "ACTIONS_FORM_MAX_AGE", 86400))
+        except signing.SignatureExpired:
+            raise forms.ValidationError(
+                _("This form was open for too long. Please check your details and send again."),
+                code="expired",
+            ) from None
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                _("Something went wrong with this form. Please check your details and send again."),
+                code="invalid",
+            ) from None
+        if minimum:
+            try:
+                signer.unsign(token, max_age=minimum)
+            except signing.SignatureExpired:
+                return token
+            raise forms.ValidationError(
+                _("That was very fast. Please check your details and send again."),
+                code="too_fast",
+            )
+        return token
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            self.is_bot = True
+        return cleaned
+
+    def fresh_started(self):
+        """Rebind a new timestamp so a form shown again with errors can be resent."""
+        if self.is_bound:
+            data = self.data.copy()
+            data["started"] = started_token()
+            self.data = data
+
+
+class SignForm(BotCheckMixin):
+    first_name = CleanCharField(
+        label=_("First name"),
+        max_length=60,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = CleanCharField(
+        label=_("Last name"),
+        max_length=80,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    zip_code = ZipField()
+    city = CleanCharField(
+        label=_("City (optional)"),
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    show_publicly = forms.BooleanField(
+        label=_("Show my first name and city publicly"), required=False
+    )
+    opt_in = forms.BooleanField(label=_("Send me news about this case"), required=False)
+
+    field_order = [
+        "first_name",
+        "last_name",
+        "email",
+        "zip_code",
+        "city",
+        "show_publicly",
+        "opt_in",
+    ]
+
+    def clean_first_name(self):
+        return self._name("first_name")
+
+    def clean_last_name(self):
+        return self._name("last_name")
+
+    def _name(self, field):
+        value = self.cleaned_data.get(field, "")
+        if not any(char.isalpha() for char in value):
+            raise forms.ValidationError(_("Please enter a name using letters."), code="letters")
+        return value
+
+    def clean_email(self):
+        return clean_text(self.cleaned_data.get("email", "")).lower()
+
+
+class SeatFieldsMixin(forms.Form):
+    """The state or district a reader picked when their ZIP code is shared between seats.
+
+    Hidden, and only ever offered by the page itself: a tampered value is dropped (the
+    lookup then asks again) rather than shown as an error on a field nobody can see.
+    """
+
+    state = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    district = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+
+    def clean_state(self):
+        value = (self.cleaned_data.get("state") or "").strip().upper()
+        return value if re.fullmatch(r"[A-Z]{2}", value) else ""
+
+    def clean_district(self):
+        value = (self.cleaned_data.get("district") or "").strip()
+        return int(value) if value.isdigit() and int(value) < 100 else None
+
+
+class ZipStepForm(SeatFieldsMixin, BotCheckMixin):
+    """First step of calling or writing: the ZIP code, and optionally a first name and
+    city to fill the script. Unprefixed names (`zip`, `state`, `district`) match the
+    lookup's own form, so its choice radios post straight back here."""
+
+    zip = ZipField()
+
+    def __init__(self, *args, zip_required=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Calling or writing to officials the editor chose needs no ZIP code.
+        self.fields["zip"].required = zip_required
+        if not zip_required:
+            self.fields["zip"].label = _("ZIP code (optional)")
+
+    first_name = CleanCharField(
+        label=_("First name (optional)"),
+        max_length=60,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    city = CleanCharField(
+        label=_("City (optional)"),
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+
+
+class CallLogForm(SeatFieldsMixin, BotCheckMixin):
+    outcome = forms.ChoiceField(
+        label=_("How did the call go?"),
+        choices=ActionResponse.Outcome.choices,
+        widget=forms.RadioSelect,
+    )
+    official = CleanCharField(required=False, max_length=160, widget=forms.HiddenInput)
+    zip = ZipField(required=False, widget=forms.HiddenInput)
+    token = forms.CharField(max_length=64, widget=forms.HiddenInput)
+
+
+class EmailSentForm(SeatFieldsMixin, BotCheckMixin):
+    subject = CleanCharField(label=_("Subject"), max_length=200)
+    body = CleanCharField(label=_("Message"), max_length=5000, widget=forms.Textarea)
+    zip = ZipField(required=False, widget=forms.HiddenInput)
+    token = forms.CharField(max_length=64, widget=forms.HiddenInput)

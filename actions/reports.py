@@ -1,0 +1,331 @@
+"""Admin views for organisers: the responses to one action, exports, and delivery packets.
+
+Built on Wagtail's own report machinery (ReportView + SpreadsheetExportMixin) so filters,
+pagination and CSV/Excel downloads behave like the rest of the admin. Every view here
+shows personal data and so requires the `actions.view_personal_data` permission; every
+download is written to the action's history.
+"""
+
+import csv
+import datetime
+import functools
+from collections import OrderedDict
+
+import django_filters
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.log_actions import log
+
+from actions.models import ActionResponse, UrgentActionPage
+from actions.permissions import can_view_personal_data
+
+EXPORT_ACTION = "actions.export_responses"
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Make a cell safe for spreadsheets: text starting like a formula gets a leading '."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def forbidden(request):
+    """A plain 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard)."""
+    return TemplateResponse(request, "actions/admin/forbidden.html", status=403)
+
+
+def personal_data_required(view):
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not can_view_personal_data(request.user):
+            return forbidden(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+class ResponseFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=ActionResponse.Kind.choices, empty_label=_("Any")
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"),
+        choices=[("en", "English"), ("es", "Español")],
+        empty_label=_("Any"),
+    )
+    state = django_filters.CharFilter(label=_("State"), lookup_expr="iexact")
+    district = django_filters.CharFilter(label=_("District"), lookup_expr="iexact")
+    outcome = django_filters.ChoiceFilter(
+        label=_("Call outcome"), choices=ActionResponse.Outcome.choices, empty_label=_("Any")
+    )
+
+    class Meta:
+        model = ActionResponse
+        fields = ["created_at", "kind", "language", "state", "district", "outcome"]
+
+
+class ActionResponsesReportView(ReportView):
+    """The responses to one action (all its translations), filterable and exportable."""
+
+    template_name = "actions/admin/responses_report.html"
+    results_template_name = "actions/admin/responses_report_results.html"
+    header_icon = "form"
+    filterset_class = ResponseFilterSet
+    paginate_by = 100
+    list_export = [
+        "created_at",
+        "kind",
+        "language",
+        "first_name",
+        "last_name",
+        "email",
+        "zip_code",
+        "city",
+        "state",
+        "district",
+        "outcome",
+        "official",
+        "counted",
+        "show_publicly",
+        "opt_in",
+        "consent_text",
+        "consent_at",
+    ]
+    columns = [
+        DateColumn("created_at", label=_("Date")),
+        Column("get_kind_display", label=_("Kind")),
+        Column("language", label=_("Language")),
+        Column("full_name", label=_("Name")),
+        Column("email", label=_("Email")),
+        Column("zip_code", label=_("ZIP code")),
+        Column("state", label=_("State")),
+        Column("district", label=_("District")),
+        Column("get_outcome_display", label=_("Outcome")),
+        BooleanColumn("opt_in", label=_("Wants news")),
+    ]
+
+    def dispatch(self, request, page_id, *args, **kwargs):
+        if not can_view_personal_data(request.user):
+            return forbidden(request)
+        self.action = get_object_or_404(UrgentActionPage, pk=page_id)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Responses")
+
+    def get_page_subtitle(self):
+        return self.action.title
+
+    def get_index_url(self):
+        return reverse("actions_responses", args=[self.action.pk])
+
+    def get_index_results_url(self):
+        return reverse("actions_responses_results", args=[self.action.pk])
+
+    def get_queryset(self):
+        return ActionResponse.objects.filter(action_key=self.action.translation_key).order_by(
+            "-created_at", "-pk"
+        )
+
+    def get_filename(self):
+        return f"responses-{self.action.slug}-{datetime.date.today():%Y-%m-%d}"
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        return OrderedDict((key, neutralise(value)) for key, value in row.items())
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        log(
+            instance=self.action,
+            action=EXPORT_ACTION,
+            user=self.request.user,
+            data={"format": spreadsheet_format, "rows": queryset.count()},
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    @cached_property
+    def totals(self):
+        return summarise(self.get_queryset())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["action"] = self.action
+        context["totals"] = self.totals
+        context["delivery_url"] = reverse("actions_delivery", args=[self.action.pk])
+        return context
+
+
+def summarise(queryset):
+    """Totals for organisers: counted, by kind and by call outcome, by language."""
+    agg = queryset.aggregate(
+        total=Count("id"),
+        counted=Count("id", filter=Q(counted=True)),
+        sign=Count("id", filter=Q(kind="sign")),
+        call=Count("id", filter=Q(kind="call")),
+        email=Count("id", filter=Q(kind="email")),
+        en=Count("id", filter=Q(language="en")),
+        es=Count("id", filter=Q(language="es")),
+        **{
+            f"outcome_{value}": Count("id", filter=Q(kind="call", outcome=value))
+            for value in ActionResponse.Outcome.values
+        },
+    )
+    agg["outcomes"] = [
+        (label, agg[f"outcome_{value}"]) for value, label in ActionResponse.Outcome.choices
+    ]
+    return agg
+
+
+# Delivery packet --------------------------------------------------------------------------
+
+
+def _letter_text(action):
+    block = action.block_of_kind("sign")
+    if block is None:
+        return None
+    return block.value
+
+
+def _signers(action, state="", district=""):
+    signers = ActionResponse.objects.filter(action_key=action.translation_key, kind="sign")
+    if state:
+        signers = signers.filter(state__iexact=state)
+    if district:
+        signers = signers.filter(district__iexact=district)
+    return signers.order_by("state", "district", "last_name", "first_name", "pk")
+
+
+def _grouped(signers):
+    groups = OrderedDict()
+    for signer in signers:
+        groups.setdefault((signer.state, signer.district), []).append(signer)
+    return [
+        {"state": state, "district": district, "signers": people}
+        for (state, district), people in groups.items()
+    ]
+
+
+def packet_targets(action):
+    """Who receives this letter: the chosen officials, then the members of Congress for
+    every seat that has signers (senators by state, representatives by district)."""
+    from actions.models import Target
+
+    seats = set(
+        ActionResponse.objects.filter(action_key=action.translation_key, kind="sign")
+        .exclude(state="")
+        .values_list("state", "district")
+    )
+    targets = list(action.get_chosen_targets()) if action.recipients != "zip" else []
+    if action.recipients in ("zip", "both") and seats:
+        states = {state for state, _ in seats}
+        query = Q(chamber=Target.Chamber.SENATE, state__in=states)
+        for state, district in seats:
+            if district.isdigit():
+                query |= Q(chamber=Target.Chamber.HOUSE, state=state, district=int(district))
+        congress = (
+            Target.objects.current()
+            .members_of_congress()
+            .filter(query)
+            .order_by("state", "chamber", "district", "last_name")
+        )
+        targets += [t for t in congress if t not in targets]
+    return targets
+
+
+def _signers_for(action, target):
+    """A target's constituents: a senator's state, a representative's district; everyone
+    for an official chosen by the editor."""
+    from actions.models import Target
+
+    if target is None or target.chamber == Target.Chamber.OTHER or not target.state:
+        return _signers(action)
+    if target.chamber == Target.Chamber.SENATE:
+        return _signers(action, target.state)
+    return _signers(action, target.state, "" if target.district is None else str(target.district))
+
+
+@personal_data_required
+def delivery_packet(request, page_id):
+    """The letter followed by its signers grouped by state and district, to print or as CSV,
+    for everyone or for one target (`?target=<id>`: only that official's constituents)."""
+    action = get_object_or_404(UrgentActionPage, pk=page_id)
+    targets = packet_targets(action)
+    target = None
+    wanted = request.GET.get("target", "")
+    if wanted.isdigit():
+        target = next((t for t in targets if t.pk == int(wanted)), None)
+    signers = _signers_for(action, target)
+    fmt = request.GET.get("format")
+    log(
+        instance=action,
+        action=EXPORT_ACTION,
+        user=request.user,
+        data={"format": f"delivery-{fmt or 'print'}", "target": target.pk if target else None},
+    )
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        slug = f"{target.last_name or target.pk}".lower() if target else "all"
+        response["Content-Disposition"] = (
+            f'attachment; filename="delivery-{action.slug}-{slugify(slug)}.csv"'
+        )
+        writer = csv.writer(response)
+        if target is not None:
+            writer.writerow([neutralise(f"{target.display_title} {target.full_name}")])
+        writer.writerow(["State", "District", "First name", "Last name", "ZIP code", "City"])
+        for signer in signers:
+            writer.writerow(
+                [
+                    neutralise(value)
+                    for value in (
+                        signer.state,
+                        signer.district,
+                        signer.first_name,
+                        signer.last_name,
+                        signer.zip_code,
+                        signer.city,
+                    )
+                ]
+            )
+        return response
+    return TemplateResponse(
+        request,
+        "actions/admin/delivery_packet.html",
+        {
+            "action": action,
+            "letter": _letter_text(action),
+            "groups": _grouped(signers),
+            "total": signers.count(),
+            "targets": targets,
+            "target": target,
+        },
+    )
+
+
+@personal_data_required
+def responses_overview(request):
+    """Every action with its totals, newest first: the organisers' way in."""
+    from wagtail.models import Locale
+
+    default_locale_id = Locale.get_default().pk
+    by_group = OrderedDict()
+    # One row per translation group, preferring the default language's page.
+    for page in UrgentActionPage.objects.order_by("-first_published_at", "pk"):
+        current = by_group.get(page.translation_key)
+        if current is None or (
+            page.locale_id == default_locale_id and current.locale_id != default_locale_id
+        ):
+            by_group[page.translation_key] = page
+    actions = list(by_group.values())
+    UrgentActionPage.attach_counts(actions)
+    return TemplateResponse(request, "actions/admin/overview.html", {"actions": actions})

@@ -1,0 +1,33 @@
+"""The demo has open and closed actions of each kind, in both languages, with responses."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale
+
+from actions.models import ActionResponse, UrgentActionPage
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_demo_actions_cover_each_kind_open_and_closed_in_both_languages(monkeypatch, client):
+    monkeypatch.setenv("HAVEN_ALLOW_DEMO", "1")
+    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+    english = UrgentActionPage.objects.filter(locale__language_code="en").live()
+    kinds = {"open": set(), "closed": set()}
+    for page in english:
+        for block in page.ways_to_act:
+            kinds["open" if page.is_open else "closed"].add(block.block_type)
+        spanish = page.get_translation(Locale.objects.get(language_code="es"))
+        assert spanish.live
+        assert client.get(spanish.url).status_code == 200
+    assert kinds == {"open": {"sign", "call", "email"}, "closed": {"sign", "call", "email"}}
+    assert ActionResponse.objects.filter(email__endswith="example.org").exists()
+    assert (
+        not ActionResponse.objects.exclude(email="")
+        .exclude(email__regex=r"@example\.(org|com)$")
+        .exists()
+    )
+    release = english.get(slug="release-the-family")
+    assert [t.full_name for t in release.get_chosen_targets()] == ["Jordan Reyes-Hall"]
+    html = client.get("/es/actions/release-the-family/").content.decode()
+    assert "Firme la carta" in html

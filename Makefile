@@ -39,10 +39,13 @@ load-demo: ## Load bilingual demo content and reset the demo logins
 demo: install compile-messages migrate load-demo ## Set everything up on SQLite and serve the demo
 	@echo ""
 	@echo "Serving Haven at http://$(HOST):$(PORT)/  (English /en/, Spanish /es/, admin /admin/)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@echo "Supporter emails are sent by a background worker and printed here."
+	@$(MANAGE) db_worker --backend email --no-reload & trap "kill $$!" EXIT; \
+	  $(MANAGE) runserver $(HOST):$(PORT)
 
-serve: ## Serve the site (after `make demo` has run once)
-	$(MANAGE) runserver $(HOST):$(PORT)
+serve: ## Serve the site and the email worker (after `make demo` has run once)
+	@$(MANAGE) db_worker --backend email --no-reload & trap "kill $$!" EXIT; \
+	  $(MANAGE) runserver $(HOST):$(PORT)
 
 messages: ## Re-extract UI strings into locale/es/LC_MESSAGES/django.po
 	$(MANAGE) makemessages --locale es --no-obsolete --ignore '.venv/*' --ignore 'static_collected/*'

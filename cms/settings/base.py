@@ -166,7 +166,14 @@ STORAGES = {
 # database-backed queue (see actions/notifications) so a crash loses nothing.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # Supporter email: queued in the database with the event that caused it, sent by
+    # `manage.py db_worker --backend email` (make demo starts one beside the server).
+    "email": {
+        "BACKEND": os.environ.get("EMAIL_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    },
 }
+HAVEN_EMAIL_MAX_ATTEMPTS = int(os.environ.get("HAVEN_EMAIL_MAX_ATTEMPTS", "5"))
 
 # Email -------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -1,0 +1,24 @@
+"""Template tags that let other pages (the home page) show urgent actions without
+importing this app's models."""
+
+from django import template
+from django.db.models import F, Q
+from django.utils import timezone
+from wagtail.models import Locale
+
+from actions.models import UrgentActionPage
+
+register = template.Library()
+
+
+@register.simple_tag
+def open_actions(limit=3):
+    """The reader's language's open actions, soonest deadline first, with their counts."""
+    actions = (
+        UrgentActionPage.objects.live()
+        .public()
+        .filter(locale=Locale.get_active(), status=UrgentActionPage.Status.OPEN)
+        .filter(Q(deadline__isnull=True) | Q(deadline__gt=timezone.now()))
+        .order_by(F("deadline").asc(nulls_last=True))[:limit]
+    )
+    return UrgentActionPage.attach_counts(actions)

@@ -45,7 +45,7 @@ def translate(instance, locale, strings, *, publish=True, user=None):
     changed = source_changed or created
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
-        target = strings.get(segment.string.data)
+        target = _lookup(strings, segment.string.data)
         if target is None:
             continue
         existing = StringTranslation.objects.filter(
@@ -78,6 +78,17 @@ def translate(instance, locale, strings, *, publish=True, user=None):
 
             save_draft_revision(translation, user)
     return translation
+
+
+def _lookup(strings, source_text):
+    """The translation of a segment; multi-line text is stored with <br/> line breaks,
+    while content written in code uses newlines, so accept either."""
+    if source_text in strings:
+        return strings[source_text]
+    with_newlines = source_text.replace("<br/>", "\n")
+    if with_newlines in strings:
+        return strings[with_newlines].replace("\n", "<br/>")
+    return None
 
 
 def _source_for(instance):

@@ -116,7 +116,7 @@ def _email(g):
 def _actions(g, now):
     return [
         {
-            "slug": "release-the-family",
+            "slug": g("release-the-family", "liberen-a-la-familia"),
             "title": g(
                 "Release the family held since spring",
                 "Liberen a la familia detenida desde la primavera",
@@ -145,7 +145,7 @@ def _actions(g, now):
             "director": True,
         },
         {
-            "slug": "reunite-father-and-daughter",
+            "slug": g("reunite-father-and-daughter", "reunan-a-padre-e-hija"),
             "title": g("Reunite a father and his daughter", "Reúnan a un padre con su hija"),
             "summary": g(
                 "Separated at the border, they have not spoken in weeks. Email your members "
@@ -171,7 +171,7 @@ def _actions(g, now):
             "signers": 0,
         },
         {
-            "slug": "stop-the-transfer",
+            "slug": g("stop-the-transfer", "detengan-el-traslado"),
             "title": g(
                 "Stop the transfer far from his lawyer", "Detengan el traslado lejos de su abogada"
             ),
@@ -192,7 +192,7 @@ def _actions(g, now):
             "director": True,
         },
         {
-            "slug": "medical-care-now",
+            "slug": g("medical-care-now", "atencion-medica-ya"),
             "title": g(
                 "Medical care for a child in detention", "Atención médica para un niño detenido"
             ),
@@ -220,7 +220,7 @@ def _actions(g, now):
             "signers": 5,
         },
         {
-            "slug": "keep-the-shelter-open",
+            "slug": g("keep-the-shelter-open", "que-el-albergue-siga-abierto"),
             "title": g("Keep the family shelter open", "Mantengan abierto el albergue familiar"),
             "summary": g(
                 "The deadline for calls and emails about the shelter's funding has passed.",
@@ -262,7 +262,7 @@ def build(ctx):
     index, _ = upsert_page(
         ctx.home,
         ActionIndexPage,
-        "actions",
+        g("actions", "acciones"),
         title=g("Urgent actions", "Acciones urgentes"),
         show_in_menus=True,
         intro=g(

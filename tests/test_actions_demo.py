@@ -29,5 +29,5 @@ def test_demo_actions_cover_each_kind_open_and_closed_in_both_languages(monkeypa
     )
     release = english.get(slug="release-the-family")
     assert [t.full_name for t in release.get_chosen_targets()] == ["Jordan Reyes-Hall"]
-    html = client.get("/es/actions/release-the-family/").content.decode()
+    html = client.get("/es/acciones/liberen-a-la-familia/").content.decode()
     assert "Firme la carta" in html

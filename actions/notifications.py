@@ -5,6 +5,9 @@ so a signature that fails to save sends nothing, and a repeat signature (refused
 unique constraint) queues no second email.
 """
 
+import logging
+
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -13,6 +16,21 @@ from wagtail.rich_text import expand_db_html
 
 from actions.mail import queue_email, unsubscribe_url
 from actions.models import OutboxEmail
+
+logger = logging.getLogger(__name__)
+
+
+def queue_confirmation_safely(response, page):
+    """Queue the confirmation in a savepoint: an email that cannot be built must never cost
+    the reader their signature (it is logged without personal data instead)."""
+    try:
+        with transaction.atomic():
+            return queue_confirmation(response, page)
+    except Exception as exc:
+        logger.error(
+            "Confirmation email for response #%s not queued (%s)", response.pk, type(exc).__name__
+        )
+        return None
 
 
 def _letter(page):

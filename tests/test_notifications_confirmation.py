@@ -66,3 +66,15 @@ def test_no_email_when_the_signature_rolls_back(action, settings):
     assert OutboxEmail.objects.count() == 0
     assert DBTaskResult.objects.count() == 0
     assert mail.outbox == []
+
+
+def test_an_email_that_cannot_be_built_never_costs_the_signature(client, action, caplog):
+    from unittest import mock
+
+    with mock.patch("actions.notifications.render_to_string", side_effect=ValueError("boom")):
+        response = client.post(action.url + "sign/", sign_data())
+    assert response.status_code == 303
+    assert ActionResponse.objects.count() == 1
+    assert OutboxEmail.objects.count() == 0
+    assert "not queued (ValueError)" in caplog.text
+    assert "ana.perez" not in caplog.text

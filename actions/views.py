@@ -27,6 +27,7 @@ from actions.forms import (
     started_token,
 )
 from actions.models import ActionResponse
+from actions.notifications import queue_confirmation_safely
 
 logger = logging.getLogger(__name__)
 SESSION_KEY = "actions_done"
@@ -187,6 +188,8 @@ def record_signature(page, data, language):
     try:
         with transaction.atomic():
             response.save()
+            # Same transaction: no email without the signature, none for a repeat.
+            queue_confirmation_safely(response, page)
     except IntegrityError:
         return False
     return True

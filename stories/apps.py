@@ -10,6 +10,13 @@ class StoriesConfig(AppConfig):
     def ready(self):
         post_migrate.connect(grant_consent_permissions, sender=self)
 
+        from wagtail.signals import page_published
+
+        from stories.notifications import on_page_published
+
+        # Supporters hear about a published update (stories/notifications.py).
+        page_published.connect(on_page_published, dispatch_uid="stories.notify_supporters")
+
 
 # Wagtail's default groups: editors record consent, moderators may also delete a record
 # entered by mistake. Translators get nothing: consent never reaches them.

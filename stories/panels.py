@@ -40,3 +40,22 @@ class ConsentStatusPanel(Panel):
                 index_url=index_url,
             )
             return context
+
+
+class SupporterEmailsPanel(Panel):
+    """Read-only: each ticked update's emails, sent, queued and failed."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "stories/admin/email_counts_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from stories.email_report import update_rows
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            updates = []
+            if page.pk:
+                updates = [u for u in page.updates.all() if u.notify_supporters]
+            context["rows"] = update_rows(updates)
+            context["saved"] = bool(page.pk)
+            return context

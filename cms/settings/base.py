@@ -230,3 +230,8 @@ ACTIONS_TRUSTED_PROXY_COUNT = int(os.environ.get("ACTIONS_TRUSTED_PROXY_COUNT", 
 # A form sent sooner than this after it was shown is treated as a bot's.
 ACTIONS_MIN_FILL_SECONDS = 3
 ACTIONS_COUNT_CACHE_SECONDS = 10
+
+# Supporter emails and data (issue 7) ----------------------------------------------------
+# Days after an action closes before its responses are anonymised (actions/privacy.py).
+HAVEN_RETENTION_DAYS = int(os.environ.get("HAVEN_RETENTION_DAYS", "180"))
+# End of supporter emails and data ---------------------------------------------------------

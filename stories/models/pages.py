@@ -34,7 +34,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.models import BasePage
 from stories.blocks import RICH_TEXT_FEATURES, StoryBodyBlock, body_has_images
 from stories.models.consent import consent_problems
-from stories.panels import ConsentStatusPanel
+from stories.panels import ConsentStatusPanel, SupporterEmailsPanel
 
 __all__ = [
     "CaseIndexPage",
@@ -358,6 +358,7 @@ class CaseStoryPage(BasePage):
             heading=_("Urgent actions for this case"),
             label=_("Urgent action"),
         ),
+        SupporterEmailsPanel(heading=_("Supporter emails")),
     ]
 
     search_fields = [

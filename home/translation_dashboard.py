@@ -2,8 +2,8 @@
 
 Pages and snippets are discovered from wagtail-localize's records and the page tree, so
 new page types (stories, actions) appear here with no change to this module. Urgent
-actions are recognised by a `deadline` on the specific page and come first, soonest
-deadline first.
+actions are recognised by a `deadline` on the specific page; open ones come first,
+soonest deadline first (a closed action's past deadline must not put it on top).
 """
 
 from dataclasses import dataclass, field
@@ -69,12 +69,14 @@ def _deadline(instance):
 
 
 def _is_urgent(instance):
+    """An urgent action still taking responses; closed or won ones wait with the rest."""
     if not isinstance(instance, Page):
         return False
     content_type = instance.cached_content_type
-    return (content_type.app_label, content_type.model) == URGENT_CONTENT_TYPE or hasattr(
+    is_action = (content_type.app_label, content_type.model) == URGENT_CONTENT_TYPE or hasattr(
         instance, "deadline"
     )
+    return is_action and getattr(instance, "is_open", True)
 
 
 def _kind(instance):

@@ -8,6 +8,7 @@ import json
 
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.strings import StringValue
 
 
 class Glossary(dict):
@@ -20,6 +21,21 @@ class Glossary(dict):
     def __call__(self, english, spanish):
         self[english] = spanish
         return english
+
+
+def _lookup(strings, data):
+    """The translation of a segment's string, also when it was written as plain text.
+
+    wagtail-localize stores a TextBlock's line breaks as `<br/>`; content written with
+    "\n" (e-mail templates, call scripts) is matched through its plain-text form.
+    """
+    if data in strings:
+        return strings[data]
+    if "<br/>" in data:
+        plain = strings.get(StringValue(data).render_text())
+        if plain is not None:
+            return StringValue.from_plaintext(plain).data
+    return None
 
 
 def spanish_locale():
@@ -45,7 +61,7 @@ def translate(instance, locale, strings, *, publish=True, user=None):
     changed = source_changed or created
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
-        target = strings.get(segment.string.data)
+        target = _lookup(strings, segment.string.data)
         if target is None:
             continue
         existing = StringTranslation.objects.filter(

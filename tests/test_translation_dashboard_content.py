@@ -78,7 +78,9 @@ def test_open_urgent_actions_come_first_by_deadline_then_everything_else(content
     ]
     # A closed action no longer jumps the queue because its deadline is in the past.
     assert "Closed last week" not in titles[:4]
-    assert not _row(dashboard_rows(), "Closed last week").urgent
+    closed = _row(dashboard_rows(), "Closed last week")
+    assert not closed.urgent and closed.closed
+    assert not _row(dashboard_rows(), "Call by Friday").closed
 
 
 def test_a_translated_story_is_complete_and_live(content):
@@ -129,6 +131,8 @@ def test_dashboard_page_lists_actions_first_with_deadlines_and_the_story_flag(
         html.index(f'data-row="{t}"') for t in ["Call by Friday", "Sign this week", "Rosa waits"]
     ]
     assert positions == sorted(positions)
+    # Work to do comes before finished work: the changed story before up-to-date pages.
+    assert html.index('data-row="Rosa waits"') < html.index('data-row="Case stories"')
     story_row = html[html.index('data-row="Rosa waits"') :].split("</tr>")[0]
     assert "English changed: sync needed" in story_row and "100%" in story_row
     action_row = html[html.index('data-row="Call by Friday"') :].split("</tr>")[0]

@@ -10,6 +10,8 @@ import re
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from home.translation_blocks import SynchronisedChildrenMixin
+
 RECIPIENT_CHOICES = [
     ("zip", _("The reader's two senators and representative, found by ZIP code")),
     ("chosen", _("The officials chosen on this action")),
@@ -21,7 +23,10 @@ PLACEHOLDER_HELP = _(
 )
 
 
-class PhoneNumberBlock(blocks.StructBlock):
+class PhoneNumberBlock(SynchronisedChildrenMixin, blocks.StructBlock):
+    # Translators translate who answers, never the number.
+    synchronised_children = ("number",)
+
     label = blocks.CharBlock(label=_("who answers"), max_length=120)
     number = blocks.CharBlock(label=_("phone number"), max_length=40)
 
@@ -79,7 +84,10 @@ class CallBlock(blocks.StructBlock):
         }
 
 
-class EmailBlock(blocks.StructBlock):
+class EmailBlock(SynchronisedChildrenMixin, blocks.StructBlock):
+    # Agency inboxes are the same in every language: copied, not offered to translators.
+    synchronised_children = ("addresses",)
+
     heading = blocks.CharBlock(label=_("heading"), max_length=120, default="Email your officials")
     recipients = blocks.ChoiceBlock(
         choices=RECIPIENT_CHOICES, default="zip", label=_("whom to write to")

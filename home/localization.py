@@ -8,6 +8,7 @@ import json
 
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.strings import StringValue
 
 
 class Glossary(dict):
@@ -20,6 +21,21 @@ class Glossary(dict):
     def __call__(self, english, spanish):
         self[english] = spanish
         return english
+
+
+def _lookup(strings, data):
+    """The translation of a segment's string, also when it was written as plain text.
+
+    wagtail-localize stores a TextBlock's line breaks as `<br/>`; content written with
+    "\n" (e-mail templates, call scripts) is matched through its plain-text form.
+    """
+    if data in strings:
+        return strings[data]
+    if "<br/>" in data:
+        plain = strings.get(StringValue(data).render_text())
+        if plain is not None:
+            return StringValue.from_plaintext(plain).data
+    return None
 
 
 def spanish_locale():
@@ -78,17 +94,6 @@ def translate(instance, locale, strings, *, publish=True, user=None):
 
             save_draft_revision(translation, user)
     return translation
-
-
-def _lookup(strings, source_text):
-    """The translation of a segment; multi-line text is stored with <br/> line breaks,
-    while content written in code uses newlines, so accept either."""
-    if source_text in strings:
-        return strings[source_text]
-    with_newlines = source_text.replace("<br/>", "\n")
-    if with_newlines in strings:
-        return strings[with_newlines].replace("\n", "<br/>")
-    return None
 
 
 def _source_for(instance):

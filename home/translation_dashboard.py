@@ -2,8 +2,8 @@
 
 Pages and snippets are discovered from wagtail-localize's records and the page tree, so
 new page types (stories, actions) appear here with no change to this module. Urgent
-actions are recognised by a `deadline` on the specific page and come first, soonest
-deadline first.
+actions are recognised by a `deadline` on the specific page; open ones come first,
+soonest deadline first (a closed action's past deadline must not put it on top).
 """
 
 from dataclasses import dataclass, field
@@ -40,6 +40,8 @@ class Row:
     translated: int = 0
     deadline: datetime | None = None
     urgent: bool = False
+    # An action past its deadline or closed: still listed, after the open ones.
+    closed: bool = False
     english_changed: bool = False
     # Strings were translated after the Spanish was last saved: an editor should publish.
     unpublished_strings: bool = False
@@ -69,12 +71,14 @@ def _deadline(instance):
 
 
 def _is_urgent(instance):
+    """An urgent action still taking responses; closed or won ones wait with the rest."""
     if not isinstance(instance, Page):
         return False
     content_type = instance.cached_content_type
-    return (content_type.app_label, content_type.model) == URGENT_CONTENT_TYPE or hasattr(
+    is_action = (content_type.app_label, content_type.model) == URGENT_CONTENT_TYPE or hasattr(
         instance, "deadline"
     )
+    return is_action and getattr(instance, "is_open", True)
 
 
 def _kind(instance):
@@ -87,11 +91,13 @@ def _snippet_url(instance, action, *args):
 
 
 def _sort_key(row):
-    # Urgent actions first (soonest deadline first, undated after dated ones), then the
-    # least translated work, then alphabetical.
+    # Open urgent actions first (soonest deadline first, undated after dated ones), then
+    # anything with work to do (an English change at 100% included) before finished work,
+    # the least translated first, then alphabetical.
     far = datetime.max.replace(tzinfo=None)
-    deadline = row.deadline.replace(tzinfo=None) if row.deadline else far
-    return (not row.urgent, deadline, row.percent, row.title.lower())
+    deadline = row.deadline.replace(tzinfo=None) if row.deadline and row.urgent else far
+    done = bool(row.translation) and not row.out_of_date
+    return (not row.urgent, deadline, done, row.percent, row.title.lower())
 
 
 def dashboard_rows(user=None):
@@ -150,6 +156,7 @@ def dashboard_rows(user=None):
             urgent=_is_urgent(page),
             live=bool(target and target.live),
         )
+        row.closed = hasattr(page, "is_open") and not page.is_open
         source = sources.get((page.content_type_id, page.translation_key))
         _fill(row, source, translations, last_saved, page)
         if target is not None:

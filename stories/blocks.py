@@ -10,6 +10,8 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from home.translation_blocks import SynchronisedChildrenMixin
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -49,7 +51,11 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
-class CaptionedImageBlock(blocks.StructBlock):
+class CaptionedImageBlock(SynchronisedChildrenMixin, blocks.StructBlock):
+    # The picture is covered by the story's photo consent: translators describe it, never
+    # swap it.
+    synchronised_children = ("image",)
+
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
         label=_("Alternative text"),
@@ -74,7 +80,10 @@ class CaptionedImageBlock(blocks.StructBlock):
         }
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(SynchronisedChildrenMixin, blocks.StructBlock):
+    # The video's URL is copied from the English story; translators caption it.
+    synchronised_children = ("video",)
+
     video = EmbedBlock(label=_("Video URL"), help_text=_("A link to the video, e.g. on YouTube."))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 

@@ -750,7 +750,39 @@ def _ensure_consent(page, spec):
     )
 
 
-def _upsert_story(index, spec, images, actions):
+# Added in English after the Spanish was published, and left for the translator: the
+# translation dashboard then shows real work on a story ("English changed: sync needed").
+LATE_UPDATE_STORY = "the-k-family-a-father-held-far-away"
+LATE_UPDATE = (
+    D(2026, 11, 20),
+    "Letters delivered to the court",
+    "<p>Volunteers delivered 412 letters of support to the court before the hearing.</p>",
+)
+
+
+def _has_update(page, update):
+    return any((u.date, u.headline, u.body) == update for u in page.updates.all())
+
+
+def _add_late_update(story):
+    """Append the English-only update once, as an editor would after translation."""
+    story = CaseStoryPage.objects.get(pk=story.pk)
+    if _has_update(story, LATE_UPDATE):
+        return
+    date, headline, body = LATE_UPDATE
+    story.updates.add(
+        CaseUpdate(
+            date=date,
+            headline=headline,
+            body=body,
+            locale=story.locale,
+            sort_order=story.updates.count(),
+        )
+    )
+    story.save_revision().publish()
+
+
+def _upsert_story(index, spec, images, actions, late_update=None):
     page = CaseStoryPage.objects.child_of(index).filter(slug=spec.slug).first()
     created = page is None
     if created:
@@ -774,6 +806,8 @@ def _upsert_story(index, spec, images, actions):
 
     wanted_updates = [(date, headline, body) for date, headline, body in spec.updates]
     existing_updates = [(u.date, u.headline, u.body) for u in page.updates.all()]
+    if late_update in existing_updates:
+        wanted_updates.append(late_update)
     changed |= existing_updates != wanted_updates
 
     wanted_actions = [a.pk for a in actions]
@@ -848,8 +882,12 @@ def build(ctx):
                 demo_actions[(number + k) % len(demo_actions)]
                 for k in range(min(spec.action_count, len(demo_actions)))
             ]
-        story = _upsert_story(index, spec, images, actions)
-        translate(story, ctx.spanish, g)
+        late = LATE_UPDATE if spec.slug == LATE_UPDATE_STORY else None
+        story = _upsert_story(index, spec, images, actions, late_update=late)
+        if late is None or not _has_update(story, late):
+            translate(story, ctx.spanish, g)
+        if late is not None:
+            _add_late_update(story)
         if spec.featured:
             featured.append(story)
     ctx.extra["demo_stories"] = featured

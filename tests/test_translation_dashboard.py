@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale, Page
 
 from actions.models import ActionIndexPage, UrgentActionPage
 from home.localization import translate
@@ -135,10 +136,27 @@ def test_demo_has_translator_logins_and_a_translation_in_progress(monkeypatch, c
     assert 0 < row.percent < 100 and not row.live and row.translation is not None
     assert client.get("/es/como-trabajamos/").status_code == 404
 
+    # A story update added in English after the Spanish was published waits for a sync.
+    story = _row(dashboard_rows(), "The K. family: a father held a thousand miles away")
+    assert story.english_changed and story.live and story.sync_url
+    # Open urgent actions lead the list, and none shows Spanish with English text left in.
+    from actions.models import UrgentActionPage
+    from home.localization import missing_strings
+
+    rows = dashboard_rows()
+    assert rows[0].urgent and isinstance(rows[0].source, UrgentActionPage)
+
+    spanish = Locale.objects.get(language_code="es")
+    for action in UrgentActionPage.objects.filter(locale__language_code="en"):
+        assert [s for s in missing_strings(action, spanish) if " " in s] == [], action.title
+
     assert client.login(username="traductora", password="haven-demo")
     response = client.get(reverse("home_translation:dashboard"))
     html = response.content.decode()
     assert "How we work" in html and f"{row.percent}%" in html
+    assert "English changed: sync needed" in html
+    es_story = Page.objects.get(translation_key=story.source.translation_key, locale=spanish)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[es_story.id])).status_code == 200
 
 
 def test_strings_translated_since_the_last_publish_are_flagged_until_published(

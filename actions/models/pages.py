@@ -195,7 +195,9 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         SynchronizedField("deadline", overridable=False),
         SynchronizedField("deadline_timezone", overridable=False),
         SynchronizedField("signature_goal", overridable=False),
-        SynchronizedField("social_image"),
+        SynchronizedField("social_image", overridable=False),
+        # The chosen officials (names, phones) are copied, never shown to translators.
+        SynchronizedField("action_targets", overridable=False),
     ]
 
     class Meta:

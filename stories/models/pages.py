@@ -507,6 +507,8 @@ class CaseStoryPage(BasePage):
                 if not original.live:
                     continue
                 action = original
+                # Not in the reader's language yet: the card says so and links the original.
+                action.language_fallback = original.locale_id != locale.id
             if action.pk in seen:
                 continue
             seen.add(action.pk)

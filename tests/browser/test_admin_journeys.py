@@ -3,8 +3,10 @@ dated update to a story and publishes it; a Spanish translator finishes a story'
 translation in wagtail-localize's editor (a React app) and sends it for review."""
 
 import datetime
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.cases import STORY, en
 from tests.browser.helpers import login_admin, publish_in_admin
@@ -25,6 +27,9 @@ def test_editor_adds_an_update_to_a_story_publishes_and_readers_see_it(page, cas
     body = update.locator("[contenteditable='true']").first
     body.click()
     page.keyboard.type("Rosa and her son left the detention centre this morning.")
+    # Draftail (React) keeps the text in a hidden input: publish once it holds the words.
+    stored = update.locator("input[name$='-body']")
+    expect(stored).to_have_value(re.compile("left the detention centre"))
     publish_in_admin(page)
     assert page.get_by_text("has been published").first.is_visible()
 

@@ -1,8 +1,8 @@
 """Steps journeys share, written the way a person works: by visible labels and roles, never
 by CSS selectors a redesign would break.
 
-Journeys still to write (signing, calling, form errors, closed actions, editor updates,
-translation review) are built from these.
+The reader, editor and translator journeys (test_reader_journeys.py,
+test_admin_journeys.py, test_journeys.py) are built from these.
 """
 
 import re

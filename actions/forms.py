@@ -60,6 +60,8 @@ class ZipField(forms.CharField):
         kwargs.setdefault("max_length", 10)
         kwargs.setdefault("label", _("ZIP code"))
         super().__init__(**kwargs)
+        if self.widget.is_hidden:
+            return  # typing hints are invalid HTML on a hidden input (a ZIP carried along)
         self.widget.attrs.update(
             {"inputmode": "numeric", "autocomplete": "postal-code", "pattern": r"\d{5}(-?\d{4})?"}
         )

@@ -193,8 +193,9 @@ def html_problems(html):
 
 # Runs in the page. Text boxes come from Range rects of each visible text node, clipped by
 # overflow-hiding ancestors (so visually-hidden text, clipped to 1 px, is left out), plus
-# form controls. Two boxes "overlap" only when they share more than a sliver: adjacent
-# lines of a tight heading touch by a few pixels by design.
+# form controls; the hidden part of a closed <details> is left out too. Two boxes "overlap"
+# only when they share more than a sliver: adjacent lines of a tight heading touch by a few
+# pixels by design.
 _LAYOUT_JS = """
 () => {
   const describe = (el) => {
@@ -217,7 +218,11 @@ _LAYOUT_JS = """
   }
   const clipOf = (el) => {
     let box = {left: -1e9, top: -1e9, right: 1e9, bottom: 1e9};
-    for (let a = el; a && a !== document.documentElement; a = a.parentElement) {
+    for (let a = el, below = null; a && a !== document.documentElement;
+         below = a, a = a.parentElement) {
+      // A closed <details> renders only its <summary>; the rest has boxes but is not shown.
+      if (a.tagName === 'DETAILS' && !a.open && !(below && below.tagName === 'SUMMARY'))
+        return null;
       const cs = getComputedStyle(a);
       if (cs.display === 'none' || cs.visibility === 'hidden' || cs.opacity === '0') return null;
       if ((cs.clip && cs.clip !== 'auto') || (cs.clipPath && cs.clipPath !== 'none')) return null;

@@ -190,3 +190,24 @@ SPANISH = {
         ),
     },
 }
+
+
+@pytest.fixture
+def case(bilingual_pages, settings, django_capture_on_commit_callbacks):
+    """`bilingual_pages` plus a featured story with an open and a closed urgent action and
+    the built-in officials (tests/browser/cases.py), ready for a reader to act.
+
+    Forms take no minimum fill time here (the live server runs in this process, so the
+    override reaches it), and the cache starts empty so earlier tests' posts count against
+    no rate limit.
+    """
+    from django.core.cache import cache
+
+    from tests.browser.cases import build_case
+
+    settings.ACTIONS_MIN_FILL_SECONDS = 0
+    cache.clear()
+    world = build_case(bilingual_pages, django_capture_on_commit_callbacks)
+    world.pages = bilingual_pages
+    yield world
+    cache.clear()

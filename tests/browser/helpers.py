@@ -1,8 +1,8 @@
 """Steps journeys share, written the way a person works: by visible labels and roles, never
 by CSS selectors a redesign would break.
 
-Journeys still to write (signing, calling, form errors, closed actions, editor updates,
-translation review) are built from these.
+The reader, editor and translator journeys (test_reader_journeys.py,
+test_admin_journeys.py, test_journeys.py) are built from these.
 """
 
 import re
@@ -84,6 +84,8 @@ def fill_form(page, values):
     """Fill fields by their visible label: {"Email": "a@example.org", "Country": "Mexico"}.
 
     Selects are chosen by option label, checkboxes set from a bool, everything else typed.
+    `page` may also be a locator, for a page with two forms that share labels (an action's
+    letter and call steps both ask for a city).
     """
     for label, value in values.items():
         field = page.get_by_label(label, exact=True)
@@ -96,15 +98,15 @@ def fill_form(page, values):
             field.fill(value)
 
 
-def submit(page, button_name):
+def submit(page, button_name, *, within=None):
     with page.expect_navigation():
-        page.get_by_role("button", name=button_name).click()
+        (within or page).get_by_role("button", name=button_name).click()
 
 
-def field_error_text(page, field_label):
+def field_error_text(page, field_label, *, within=None):
     """Text of the error messages tied to a field: its aria-describedby targets and the
     error elements inside the field's own wrapper."""
-    field = page.get_by_label(field_label, exact=True)
+    field = (within or page).get_by_label(field_label, exact=True)
     return field.evaluate(
         """el => {
           const parts = [];
@@ -120,14 +122,16 @@ def field_error_text(page, field_label):
     )
 
 
-def expect_field_error(page, field_label, message, *, value=None):
+def expect_field_error(page, field_label, message, *, value=None, within=None):
     """The error `message` is shown next to the field labelled `field_label`, the field is
-    marked invalid for assistive technology, and (when given) the entered `value` is kept."""
-    text = field_error_text(page, field_label)
+    marked invalid for assistive technology, and (when given) the entered `value` is kept.
+
+    `within` (a locator) picks the form when two on the page share the label."""
+    text = field_error_text(page, field_label, within=within)
     assert message in text, (
         f"{page.url}: expected error {message!r} next to {field_label!r}, found {text!r}"
     )
-    field = page.get_by_label(field_label, exact=True)
+    field = (within or page).get_by_label(field_label, exact=True)
     assert field.get_attribute("aria-invalid") == "true", (
         f"{page.url}: field {field_label!r} is not marked aria-invalid"
     )

@@ -36,3 +36,31 @@ def test_a_broken_page_fails_with_url_step_and_each_tools_message(page):
     assert "Second sentence on top of it." in message
     if not nu_checker.unavailable:
         assert "[vnu]" in message and "“div” not allowed as child of element “ul”" in message
+
+
+CLOSED_DETAILS = """<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Closed details</title></head>
+<body>
+<main>
+  <h1>Whom to call</h1>
+  <ol>
+    <li><h2>Senator One</h2>
+      <details><summary>What to say</summary><p>Hello Senator One, please act today.</p></details>
+    </li>
+    <li><h2>Senator Two</h2>
+      <details><summary>What to say</summary><p>Hello Senator Two, please act today.</p></details>
+    </li>
+  </ol>
+</main>
+</body>
+</html>"""
+
+
+def test_text_folded_away_in_a_closed_details_is_not_overlapping_text(page):
+    """A closed <details> still gives its hidden text boxes where the next item sits; only
+    what a reader can see may count as overlapping."""
+    url = "http://closed-details.invalid/page/"
+    page.route(url, lambda route: route.fulfill(body=CLOSED_DETAILS, content_type="text/html"))
+    check_page(page, url, "closed details")

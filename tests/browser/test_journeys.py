@@ -1,8 +1,7 @@
 """Journeys people take through Haven today, in a real browser.
 
-Reader journeys on stories and urgent actions (sign, call, form errors, closed action) and
-the editor-update and translator journeys join this module when those features land; the
-steps they need are in tests/browser/helpers.py.
+Journeys on stories and urgent actions (sign, call, form errors, closed action) are in
+test_reader_journeys.py; the story-update and translator journeys in test_admin_journeys.py.
 """
 
 import pytest

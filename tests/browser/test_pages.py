@@ -70,3 +70,25 @@ def test_untranslated_page_explains_where_the_switcher_goes(page, bilingual_page
     switcher = page.get_by_role("navigation", name="Language")
     assert switcher.get_by_role("link", name="Español").get_attribute("href") == "/es/"
     assert "Esta página aún no está disponible" in switcher.inner_text()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_case_index_and_representatives_pages_with_content_are_accessible_valid_and_fit(
+    page, case, lang
+):
+    """The case index listing a story, and "Find your representatives" with a ZIP's officials.
+
+    The story, the open and closed action, the sign form's error state, the thank-you step
+    and the call step are checked on the way in tests/browser/test_reader_journeys.py.
+    """
+    from tests.browser.cases import SINGLE_DISTRICT_ZIP, STORY, text
+
+    check_page(page, case.pages.url[lang]["cases"], f"{lang} case index with a story")
+    assert page.get_by_role("link", name=text(STORY, "title", lang)).is_visible()
+
+    url = f"{case.url[lang]['representatives']}?zip={SINGLE_DISTRICT_ZIP}"
+    check_page(page, url, f"{lang} representatives for a ZIP code")
+    officials = page.get_by_role(
+        "list", name={"en": "Your officials", "es": "Sus representantes"}[lang]
+    )
+    assert officials.get_by_role("listitem").count() == 3

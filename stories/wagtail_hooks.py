@@ -129,10 +129,8 @@ def take_down_listing_button(page, user, next_url=None):
     yield TakeDownListingButton(page=page)
 
 
-@hooks.register("before_publish_page")
-def refuse_publishing_without_consent(request, page):
-    """Second guard for the editor's publish button (the form refuses first): the draft
-    has just been saved, so nothing is lost; publishing is refused with the reason."""
+def _refuse_without_consent(request, page):
+    """Back to the story's editor with the consent problems, or None when there are none."""
     page = page.specific
     if not isinstance(page, CaseStoryPage):
         return None
@@ -142,6 +140,13 @@ def refuse_publishing_without_consent(request, page):
     for problem in problems:
         messages.error(request, problem)
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_without_consent(request, page):
+    """Second guard for the editor's publish button (the form refuses first): the draft
+    has just been saved, so nothing is lost; publishing is refused with the reason."""
+    return _refuse_without_consent(request, page)
 
 
 @hooks.register("before_edit_page", order=-10)
@@ -150,15 +155,7 @@ def refuse_translation_publish_without_consent(request, page):
     clear message before wagtail-localize's own hook handles the request."""
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
-    page = page.specific
-    if not isinstance(page, CaseStoryPage):
-        return None
-    problems = page.consent_problems()
-    if not problems:
-        return None
-    for problem in problems:
-        messages.error(request, problem)
-    return redirect("wagtailadmin_pages:edit", page.pk)
+    return _refuse_without_consent(request, page)
 
 
 @hooks.register("before_bulk_action")

@@ -6,7 +6,7 @@ records, exactly as if a translator had typed each string into the translation e
 
 import json
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
@@ -36,10 +36,6 @@ def _lookup(strings, data):
         if plain is not None:
             return StringValue.from_plaintext(plain).data
     return None
-
-
-def spanish_locale():
-    return Locale.objects.get_or_create(language_code="es")[0]
 
 
 def translate(instance, locale, strings, *, publish=True, user=None):

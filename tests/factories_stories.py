@@ -9,8 +9,10 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from actions.models import ActionIndexPage, UrgentActionPage
+from actions.models import UrgentActionPage
 from stories.models import CaseIndexPage, CaseStoryAction, CaseStoryPage, CaseUpdate, ConsentRecord
+from tests import factories_actions
+from tests.factories_actions import ActionIndexPageFactory  # noqa: F401  (re-exported for story tests)
 
 
 class CaseIndexPageFactory(wagtail_factories.PageFactory):
@@ -75,22 +77,16 @@ class ConsentRecordFactory(factory.django.DjangoModelFactory):
     story = None
 
 
-class ActionIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Urgent actions"
-    slug = "actions"
+class UrgentActionPageFactory(factories_actions.UrgentActionPageFactory):
+    """An action as stories see it: no deadline, goal or ways to act unless a test sets them."""
 
-    class Meta:
-        model = ActionIndexPage
-
-
-class UrgentActionPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Action {n}")
     slug = factory.Sequence(lambda n: f"action-{n}")
     summary = "Ask the field office to release her."
     status = UrgentActionPage.Status.OPEN
-
-    class Meta:
-        model = UrgentActionPage
+    deadline = None
+    signature_goal = None
+    ways_to_act = factory.LazyFunction(list)
 
 
 def link_action(story, action, sort_order=0):

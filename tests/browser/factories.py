@@ -1,30 +1,14 @@
-"""Factories for the pages browser tests need that tests/factories.py does not have yet.
+"""Browser-test variants of the index factories: shown in the menu, with an intro."""
 
-The stories and actions helpers may add their own factories for these models; when they
-land in tests/factories.py, import those here instead.
-"""
-
-import wagtail_factories
-
-from actions.models import ActionIndexPage
-from stories.models import CaseIndexPage
+from tests import factories_actions, factories_stories
 
 
-class CaseIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Case stories"
-    slug = "cases"
+class CaseIndexPageFactory(factories_stories.CaseIndexPageFactory):
     intro = "The people behind each urgent action."
     show_in_menus = True
 
-    class Meta:
-        model = CaseIndexPage
 
-
-class ActionIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Urgent actions"
+class ActionIndexPageFactory(factories_actions.ActionIndexPageFactory):
     slug = "act"
     intro = "Act today for people in danger of deportation."
     show_in_menus = True
-
-    class Meta:
-        model = ActionIndexPage

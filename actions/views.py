@@ -36,7 +36,7 @@ SESSION_KEY = "actions_done"
 def _lookup(zip_code, state=None, district=None):
     """The ZIP lookup, when the officials work is installed; never raises."""
     try:
-        from actions.lookup import lookup_zip
+        from officials.lookup import lookup_zip
     except ImportError:
         return None
     try:

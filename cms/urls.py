@@ -27,7 +27,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
-    path("", include("actions.urls_lookup")),
+    path("", include("officials.urls")),
     path("", include("actions.urls_mail")),
     # Wagtail's page tree last: it is the catch-all.
     path("", include(wagtail_urls)),

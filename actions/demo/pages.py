@@ -13,10 +13,11 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from actions.counting import canonical_email
-from actions.models import ActionIndexPage, ActionResponse, ActionTarget, Target, UrgentActionPage
+from actions.models import ActionIndexPage, ActionResponse, ActionTarget, UrgentActionPage
 from actions.permissions import CAMPAIGN_MANAGERS, ensure_campaign_managers_group
 from home.demo import upsert_page
 from home.localization import translate
+from officials.models import Target
 
 DAY = datetime.timedelta(days=1)
 

@@ -381,7 +381,7 @@ class ActionTarget(Orderable):
 
     page = ParentalKey(UrgentActionPage, on_delete=models.CASCADE, related_name="action_targets")
     target = models.ForeignKey(
-        "actions.Target",
+        "officials.Target",
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("official"),

@@ -2,7 +2,8 @@
 use. Idempotent: a second run changes nothing.
 
 Each app contributes a `demo` module with a `build(ctx)` function, run in the order below
-(home first; stories last because they link to actions).
+(home first; officials before actions, whose call steps need them; stories last
+because they link to actions).
 """
 
 import importlib
@@ -16,7 +17,7 @@ from wagtail.models import Locale
 
 from home.localization import Glossary
 
-DEMO_APPS = ["home", "actions", "stories"]
+DEMO_APPS = ["home", "officials", "actions", "stories"]
 
 
 @dataclass

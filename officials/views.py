@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
-from actions.forms_lookup import ZipLookupForm
+from officials.forms import ZipLookupForm
 
 __all__ = ["representatives"]
 

@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from actions import views_lookup
+from officials import views
 
 app_name = "officials"
 
 urlpatterns = [
-    path("representatives/", views_lookup.representatives, name="representatives"),
+    path("representatives/", views.representatives, name="representatives"),
 ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from actions.models import (
+from officials.models import (
     NO_SENATORS,
     STATE_NAMES,
     Target,

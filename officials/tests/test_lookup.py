@@ -7,9 +7,9 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from actions.demo.officials import BUILT_IN
-from actions.lookup import lookup_zip, normalise_zip
-from actions.officials_import import import_officials, import_zip_districts
+from officials.demo import BUILT_IN
+from officials.importers import import_officials, import_zip_districts
+from officials.lookup import lookup_zip, normalise_zip
 from tests.factories_officials import TargetFactory, ZipDistrictFactory
 
 DATA = Path(settings.HAVEN_DATA_DIR)

@@ -4,7 +4,7 @@ the standalone "Find your representatives" page)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from actions.lookup import lookup_zip, normalise_zip
+from officials.lookup import lookup_zip, normalise_zip
 
 __all__ = ["ZipLookupForm"]
 

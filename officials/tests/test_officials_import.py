@@ -9,14 +9,14 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from actions.demo import officials as officials_demo
-from actions.lookup import lookup_zip
-from actions.models import Target, TargetOffice, ZipDistrict
-from actions.officials_import import (
+from officials import demo as officials_demo
+from officials.importers import (
     DataImportError,
     import_officials,
     import_zip_districts,
 )
+from officials.lookup import lookup_zip
+from officials.models import Target, TargetOffice, ZipDistrict
 from tests.factories_officials import TargetFactory
 
 DATA = Path(settings.HAVEN_DATA_DIR)

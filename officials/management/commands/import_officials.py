@@ -3,7 +3,7 @@ congress-legislators files."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from actions.officials_import import DataImportError, import_officials, officials_summary
+from officials.importers import DataImportError, import_officials, officials_summary
 
 
 class Command(BaseCommand):

@@ -4,11 +4,11 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from actions.demo.officials import BUILT_IN
-from actions.forms_lookup import ZipLookupForm
-from actions.lookup import lookup_zip
-from actions.models import Target
-from actions.officials_import import import_officials, import_zip_districts
+from officials.demo import BUILT_IN
+from officials.forms import ZipLookupForm
+from officials.importers import import_officials, import_zip_districts
+from officials.lookup import lookup_zip
+from officials.models import Target
 from tests.factories_officials import TargetFactory, TargetOfficeFactory
 
 
@@ -161,15 +161,15 @@ def test_officials_list_renders_an_actions_own_targets(db):
 def test_editors_can_search_filter_and_add_their_own_targets(client, sample, django_user_model):
     admin = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
     client.force_login(admin)
-    listing = client.get("/admin/snippets/actions/target/", {"q": "Márquez"})
+    listing = client.get("/admin/snippets/officials/target/", {"q": "Márquez"})
     assert listing.status_code == 200
     assert "Lucía Márquez" in listing.text and "Samuel Achterberg" not in listing.text
-    senators = client.get("/admin/snippets/actions/target/", {"chamber": "senate"})
+    senators = client.get("/admin/snippets/officials/target/", {"chamber": "senate"})
     assert "Morgan Hale" in senators.text and "Lucía Márquez" not in senators.text
 
-    assert client.get("/admin/snippets/actions/target/add/").status_code == 200
+    assert client.get("/admin/snippets/officials/target/add/").status_code == 200
     response = client.post(
-        "/admin/snippets/actions/target/add/",
+        "/admin/snippets/officials/target/add/",
         {
             "title": "Field Office Director",
             "chamber": "other",

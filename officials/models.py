@@ -194,13 +194,13 @@ class Target(ClusterableModel):
             models.UniqueConstraint(
                 fields=["bioguide_id"],
                 condition=~Q(bioguide_id=""),
-                name="actions_target_unique_bioguide_id",
+                name="officials_target_unique_bioguide_id",
             )
         ]
         indexes = [
             models.Index(
                 fields=["state", "chamber", "district", "is_current"],
-                name="actions_target_seat_idx",
+                name="officials_target_seat_idx",
             )
         ]
 
@@ -311,7 +311,7 @@ class ZipDistrict(models.Model):
         verbose_name_plural = _("ZIP code districts")
         constraints = [
             models.UniqueConstraint(
-                fields=["zip_code", "state", "district"], name="actions_zipdistrict_unique"
+                fields=["zip_code", "state", "district"], name="officials_zipdistrict_unique"
             )
         ]
 
@@ -319,7 +319,7 @@ class ZipDistrict(models.Model):
         return f"{self.zip_code} → {self.state}-{self.district}"
 
 
-# The lookup keeps the current members in memory (see actions/lookup.py); this shared token
+# The lookup keeps the current members in memory (see officials/lookup.py); this shared token
 # tells every server process when officials or districts changed so it reloads them.
 OFFICIALS_VERSION_KEY = "haven:officials:version"
 

@@ -1,12 +1,14 @@
-"""Admin for targets: members of Congress (imported) and the organisation's own."""
+"""Admin for targets: members of Congress (imported) and the organisation's own.
+
+Registered by officials/wagtail_hooks.py; importing this module registers nothing.
+"""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from actions.models import Target
+from officials.models import Target
 
 
 class TargetFilterSet(WagtailFilterSet):
@@ -31,5 +33,3 @@ class TargetViewSet(SnippetViewSet):
     search_fields = ["full_name", "last_name", "first_name", "title", "bioguide_id", "state"]
     ordering = ["state", "chamber", "district", "last_name"]
 
-
-register_snippet(TargetViewSet)

@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 
-from actions.models import (
+from officials.models import (
     NO_SENATORS,
     STATE_NAMES,
     Target,

@@ -3,7 +3,7 @@ table from a `zccd.csv`-style file."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from actions.officials_import import DataImportError, import_zip_districts, zip_summary
+from officials.importers import DataImportError, import_zip_districts, zip_summary
 
 
 class Command(BaseCommand):

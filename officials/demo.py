@@ -6,10 +6,10 @@ from pathlib import Path
 
 from django.db.models import Count
 
-from actions.models import Target, ZipDistrict
-from actions.officials_import import DataImportError, import_officials, import_zip_districts
+from officials.importers import DataImportError, import_officials, import_zip_districts
+from officials.models import Target, ZipDistrict
 
-BUILT_IN = Path(__file__).resolve().parent.parent / "fixtures_officials"
+BUILT_IN = Path(__file__).resolve().parent / "sample_data"
 BUILT_IN_ZIPS = {
     "single": "21201",
     "split": "21202",

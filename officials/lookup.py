@@ -8,7 +8,6 @@ A ZIP that touches several districts or states never silently picks one: the res
 the reader to choose.
 """
 
-import re
 import threading
 from dataclasses import dataclass
 
@@ -23,10 +22,9 @@ from officials.models import (
     ZipDistrict,
     officials_version,
 )
+from officials.normalise import normalise_district, normalise_state, zip5
 
-__all__ = ["LookupResult", "lookup_zip", "normalise_zip"]
-
-_ZIP_RE = re.compile(r"(\d{5})(?:[- ]?\d{4})?")
+__all__ = ["LookupResult", "lookup_zip"]
 
 # American Samoa, Guam, the Northern Mariana Islands and the U.S. Virgin Islands are not in
 # the Census ZIP table; their ZIP ranges are fixed by the Postal Service and each has one
@@ -43,14 +41,6 @@ INVALID = "invalid"
 UNKNOWN = "unknown"
 CHOOSE_STATE = "choose_state"
 CHOOSE_DISTRICT = "choose_district"
-
-
-def normalise_zip(raw: str) -> str | None:
-    """ "12345" or "12345-6789" (spaces trimmed) → "12345"; anything else → None."""
-    if not isinstance(raw, str):
-        return None
-    match = _ZIP_RE.fullmatch(raw.strip())
-    return match.group(1) if match else None
 
 
 @dataclass(frozen=True)
@@ -196,26 +186,17 @@ def _targets(state, districts, with_senators):
     return senators, representatives
 
 
-def _as_int(value):
-    if value is None or value == "":
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def lookup_zip(raw_zip: str, state: str | None = None, district: int | None = None) -> LookupResult:
     """Resolve a ZIP (and the reader's choice of state or district, when it is ambiguous)
     to their senators and House member."""
-    zip_code = normalise_zip(raw_zip)
+    zip_code = zip5(raw_zip)
     if zip_code is None:
         return LookupResult(zip_code="", status=INVALID)
     seats = _seats_for(zip_code)
     if not seats:
         return LookupResult(zip_code=zip_code, status=UNKNOWN)
 
-    state = (state or "").strip().upper() or None
+    state = normalise_state(state) or None
     if state not in seats:
         if len(seats) > 1:
             return LookupResult(
@@ -227,7 +208,7 @@ def lookup_zip(raw_zip: str, state: str | None = None, district: int | None = No
 
     districts = seats[state]
     with_senators = state not in NO_SENATORS
-    district = _as_int(district)
+    district = normalise_district(district)
     if district not in districts:
         if len(districts) > 1:
             senators, representatives = _targets(state, districts, with_senators)

@@ -9,7 +9,8 @@ from django.utils import translation
 
 from officials.demo import BUILT_IN
 from officials.importers import import_officials, import_zip_districts
-from officials.lookup import lookup_zip, normalise_zip
+from officials.lookup import lookup_zip
+from officials.normalise import normalise_district, normalise_state, normalise_zip
 from tests.factories_officials import TargetFactory, ZipDistrictFactory
 
 DATA = Path(settings.HAVEN_DATA_DIR)
@@ -31,10 +32,16 @@ def names(targets):
     [
         ("21201", "21201"),
         (" 21201 ", "21201"),
-        ("21201-1234", "21201"),
-        ("212011234", "21201"),
-        ("21201 1234", "21201"),
+        ("21201-1234", "21201-1234"),
+        ("212011234", "21201-1234"),
+        ("21201 1234", "21201-1234"),
+        ("21201\u00a01234", "21201-1234"),  # a no-break space pasted from a document
+        ("21201\u20131234", "21201-1234"),  # an en dash from a word processor
+        ("２１２０１", "21201"),  # fullwidth digits
+        ("２１２０１－１２３４", "21201-1234"),
+        ("٢١٢٠١", "21201"),  # Arabic-Indic digits
         ("2 1 2 0 1", None),
+        ("21201  -  1234", None),
         ("2120", None),
         ("212011", None),
         ("21201-12", None),
@@ -43,8 +50,29 @@ def names(targets):
         (None, None),
     ],
 )
-def test_normalise_zip_accepts_zip_and_zip_plus_four_only(raw, expected):
+def test_one_normaliser_reads_zip_and_zip_plus_four_in_any_decimal_digits(raw, expected):
     assert normalise_zip(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("state", "district", "expected"),
+    [
+        ("md", "7", ("MD", 7)),
+        (" MD ", "07", ("MD", 7)),
+        ("ＭＤ", "０", ("MD", 0)),
+        ("Maryland", "100", ("", None)),
+        ("M", "-1", ("", None)),
+        ("", "½", ("", None)),
+        (None, None, ("", None)),
+    ],
+)
+def test_one_normaliser_reads_the_seat_a_reader_picked(state, district, expected):
+    assert (normalise_state(state), normalise_district(district)) == expected
+
+
+def test_lookup_reads_fullwidth_digits_as_the_same_zip(sample):
+    assert lookup_zip("２１２０１").representatives == lookup_zip("21201").representatives
+    assert lookup_zip("２１２０１").zip_code == "21201"
 
 
 def test_single_district_zip_gives_two_senators_and_the_member(sample):

@@ -113,7 +113,7 @@ def test_unknown_zip_says_so(client, sample):
 def test_form_normalises_zip_and_reads_choices():
     form = ZipLookupForm({"zip": " 21202-1234 ", "state": "md", "district": "2"})
     assert form.is_valid()
-    assert form.cleaned_data == {"zip": "21202", "state": "MD", "district": 2}
+    assert form.cleaned_data == {"zip": "21202-1234", "state": "MD", "district": 2}
     assert not ZipLookupForm({"zip": ""}).is_valid()
     tampered = ZipLookupForm({"zip": "21202", "state": "M<", "district": "x"})
     assert tampered.is_valid() and tampered.cleaned_data["district"] is None

@@ -135,10 +135,10 @@ def build_case(pages, capture):
     from actions.demo.officials import BUILT_IN
     from actions.models import UrgentActionPage
     from actions.officials_import import import_officials, import_zip_districts
-    from home.localization import missing_strings, translate
     from home.models import HomeFeaturedStory
     from stories.models import CaseStoryAction, CaseStoryPage, CaseUpdate, ConsentRecord
     from tests.factories_actions import ActionResponseFactory
+    from translation.builders import missing_strings, translate
 
     spanish = pages.home_es.locale
 

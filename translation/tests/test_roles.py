@@ -323,3 +323,18 @@ def test_translator_starts_spanish_translations_but_never_creates_english_pages(
     assert _refused(client.get(url))
     assert _refused(client.post(url, {"locales": [english.id]}))
     assert spanish_only.get_translation_or_none(english) is None
+
+
+def test_migrate_grants_every_group_its_permissions_and_no_one_elses(db):
+    """One post_migrate handler (home/roles.py) makes all four groups."""
+    from home.roles import CAMPAIGN_MANAGERS, MODERATORS
+
+    def codenames(name):
+        return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+
+    managers, editors = codenames(CAMPAIGN_MANAGERS), codenames(EDITORS)
+    assert managers == {"access_admin", "view_personal_data"}
+    assert {"add_consentrecord", "change_consentrecord", "submit_translation"} <= editors
+    assert "delete_consentrecord" in codenames(MODERATORS)
+    assert "view_personal_data" not in editors | codenames(TRANSLATORS) | codenames(MODERATORS)
+    assert not {c for c in codenames(TRANSLATORS) if c.endswith("consentrecord")}

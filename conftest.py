@@ -4,8 +4,8 @@ translations, as in production."""
 import pytest
 from wagtail.models import Locale, Page, Site
 
-from home.localization import translate
 from tests.factories import HomePageFactory
+from translation.builders import translate
 
 HOME_ES = {
     "Haven": "Haven",

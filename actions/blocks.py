@@ -10,7 +10,7 @@ import re
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.translation_blocks import SynchronisedChildrenMixin
+from translation.segments import SynchronisedChildrenMixin
 
 RECIPIENT_CHOICES = [
     ("zip", _("The reader's two senators and representative, found by ZIP code")),

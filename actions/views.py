@@ -34,11 +34,9 @@ SESSION_KEY = "actions_done"
 
 
 def _lookup(zip_code, state=None, district=None):
-    """The ZIP lookup, when the officials work is installed; never raises."""
-    try:
-        from officials.lookup import lookup_zip
-    except ImportError:
-        return None
+    """The ZIP lookup; never raises."""
+    from officials.lookup import lookup_zip
+
     try:
         return lookup_zip(zip_code, state=state or None, district=district or None)
     except Exception:  # a lookup failure must never cost a reader their action

@@ -18,9 +18,9 @@ from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
 from home.demo import upsert_page
-from home.localization import translate
 from home.models import HomeFeaturedStory, HomePage
 from stories.models import CaseIndexPage, CaseStoryAction, CaseStoryPage, CaseUpdate, ConsentRecord
+from translation.builders import translate
 
 Category = CaseStoryPage.Category
 Status = CaseStoryPage.Status

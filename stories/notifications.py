@@ -165,7 +165,7 @@ def build_demo(ctx):
     and dedupe keys stop repeats)."""
     from django.utils import timezone
 
-    from home.localization import translate
+    from translation.builders import translate
 
     featured = ctx.extra.get("demo_stories") or []
     if not featured:

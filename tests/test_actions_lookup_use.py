@@ -191,7 +191,7 @@ def test_chosen_officials_are_called_with_the_script(client, chosen_action):
 def test_spanish_action_calls_the_same_chosen_officials(
     client, chosen_action, home_es, spanish, django_capture_on_commit_callbacks
 ):
-    from home.localization import translate
+    from translation.builders import translate
 
     with django_capture_on_commit_callbacks(execute=True):
         translate(chosen_action.get_parent(), spanish, {})

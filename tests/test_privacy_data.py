@@ -13,8 +13,8 @@ from wagtail.models import ModelLogEntry
 
 from actions.counting import count_from_db
 from actions.models import ActionResponse, EmailPreference, OutboxEmail, email_digest
-from actions.permissions import CAMPAIGN_MANAGERS
 from actions.privacy import ERASE_ACTION, anonymise_due, closed_at
+from home.roles import CAMPAIGN_MANAGERS
 from tests.actions_helpers import *  # noqa: F403  (fixtures)
 from tests.actions_helpers import sign_data
 from tests.factories_actions import ActionResponseFactory, UrgentActionPageFactory

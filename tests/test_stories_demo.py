@@ -8,8 +8,8 @@ from django.core.management import call_command
 from wagtail.models import Locale
 
 import actions.demo
-from home.localization import translate
 from stories.models import CaseStoryPage, ConsentRecord
+from translation.builders import translate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

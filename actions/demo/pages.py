@@ -14,10 +14,10 @@ from django.utils import timezone
 
 from actions.counting import canonical_email
 from actions.models import ActionIndexPage, ActionResponse, ActionTarget, UrgentActionPage
-from actions.permissions import CAMPAIGN_MANAGERS, ensure_campaign_managers_group
 from home.demo import upsert_page
-from home.localization import translate
+from home.roles import CAMPAIGN_MANAGERS, ensure_roles
 from officials.models import Target
+from translation.builders import translate
 
 DAY = datetime.timedelta(days=1)
 
@@ -354,7 +354,7 @@ def _responses(page, n):
 
 def _organiser_login(ctx):
     """A campaign manager who can see responses, next to the all-powerful admin."""
-    ensure_campaign_managers_group()
+    ensure_roles()
     User = get_user_model()
     password = os.environ.get("HAVEN_DEMO_PASSWORD", "haven-demo")
     user, _ = User.objects.get_or_create(

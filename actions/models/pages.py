@@ -236,6 +236,11 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
             return False
         return self.deadline is None or self.deadline > timezone.now()
 
+    def translation_priority(self):
+        """(deadline, still open) for the translators' dashboard: open actions get their
+        Spanish first, soonest deadline first (translation/dashboard.py)."""
+        return self.deadline, self.is_open
+
     @property
     def deadline_local(self):
         """The deadline in the action's own time zone, for display."""

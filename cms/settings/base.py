@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     # Translation: wagtail_localize.locales replaces wagtail.locales (never both).
     "wagtail_localize",
     "wagtail_localize.locales",
+    # Haven's translation workflow. Before wagtail.admin, so its page edit header wins.
+    "translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

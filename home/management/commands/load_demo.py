@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
-from home.localization import Glossary
+from translation.builders import Glossary
 
 DEMO_APPS = ["home", "officials", "actions", "stories"]
 
@@ -82,9 +82,9 @@ class Command(BaseCommand):
         """A Spanish translator and an editor who reviews and publishes translations."""
         from django.contrib.auth.models import Group
 
-        from home.groups import EDITORS, TRANSLATORS, ensure_translation_roles
+        from home.roles import EDITORS, TRANSLATORS, ensure_roles
 
-        ensure_translation_roles()
+        ensure_roles()
         User = get_user_model()
         for username, group_name, label in [
             (

@@ -15,7 +15,6 @@ from django.urls import reverse
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from actions.models import ActionTarget, UrgentActionPage
-from home.localization import translate
 from stories.models import CaseStoryPage
 from tests.factories_actions import LETTER
 from tests.factories_officials import TargetFactory
@@ -32,9 +31,8 @@ from tests.factories_stories import (
     make_image,
     translate_page,
 )
-from tests.translation_helpers import put_string, synchronised_paths, translatable_segments
-
-pytest_plugins = ["tests.translation_fixtures"]
+from translation.builders import translate
+from translation.tests.helpers import put_string, synchronised_paths, translatable_segments
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,13 @@
 """What needs Spanish next: the translators' dashboard in the admin.
 
 Pages and snippets are discovered from wagtail-localize's records and the page tree, so
-new page types (stories, actions) appear here with no change to this module. Urgent
-actions are recognised by a `deadline` on the specific page; open ones come first,
-soonest deadline first (a closed action's past deadline must not put it on top).
+new page types appear here with no change to this module. A page model that is urgent to
+translate says so by defining `translation_priority()`, returning `(deadline, is_open)`:
+open ones come first, soonest deadline first; closed ones show their deadline but wait
+with the rest (a closed action's past deadline must not put it on top).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.admin.utils import quote
@@ -24,9 +25,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from home.groups import TRANSLATION_LANGUAGE, translatable_snippet_models
-
-URGENT_CONTENT_TYPE = ("actions", "urgentactionpage")
+from home.roles import TRANSLATION_LANGUAGE, translatable_snippet_models
 
 
 @dataclass
@@ -52,7 +51,6 @@ class Row:
     start_url: str = ""
     review_url: str = ""
     sync_url: str = ""
-    notes: list = field(default_factory=list)
 
     @property
     def percent(self):
@@ -65,20 +63,10 @@ class Row:
         return self.translation is None and self.target is None
 
 
-def _deadline(instance):
-    """The deadline of an urgent action (any model with a `deadline`), else None."""
-    return getattr(instance, "deadline", None) if isinstance(instance, Page) else None
-
-
-def _is_urgent(instance):
-    """An urgent action still taking responses; closed or won ones wait with the rest."""
-    if not isinstance(instance, Page):
-        return False
-    content_type = instance.cached_content_type
-    is_action = (content_type.app_label, content_type.model) == URGENT_CONTENT_TYPE or hasattr(
-        instance, "deadline"
-    )
-    return is_action and getattr(instance, "is_open", True)
+def _priority(instance):
+    """(deadline, is_open) from the page's `translation_priority()`, or None."""
+    hook = getattr(instance, "translation_priority", None) if isinstance(instance, Page) else None
+    return hook() if callable(hook) else None
 
 
 def _kind(instance):
@@ -100,7 +88,7 @@ def _sort_key(row):
     return (not row.urgent, deadline, done, row.percent, row.title.lower())
 
 
-def dashboard_rows(user=None):
+def dashboard_rows():
     """One row per English page or translatable snippet that needs (or has) Spanish."""
     spanish = Locale.objects.filter(language_code=TRANSLATION_LANGUAGE).first()
     if spanish is None:
@@ -152,11 +140,12 @@ def dashboard_rows(user=None):
             kind=_kind(page),
             source=page,
             target=target,
-            deadline=_deadline(page),
-            urgent=_is_urgent(page),
             live=bool(target and target.live),
         )
-        row.closed = hasattr(page, "is_open") and not page.is_open
+        priority = _priority(page)
+        if priority is not None:
+            row.deadline, is_open = priority
+            row.urgent, row.closed = bool(is_open), not is_open
         source = sources.get((page.content_type_id, page.translation_key))
         _fill(row, source, translations, last_saved, page)
         if target is not None:
@@ -168,7 +157,7 @@ def dashboard_rows(user=None):
                 and row.translated == row.total
                 and row.unpublished_strings
             ):
-                row.review_url = reverse("home_translation:submit_for_review", args=[target.id])
+                row.review_url = reverse("translation:submit_for_review", args=[target.id])
         else:
             row.start_url = reverse("wagtail_localize:submit_page_translation", args=[page.id])
         rows.append(row)
@@ -242,7 +231,7 @@ def can_see_dashboard(user):
 
 
 class TranslationDashboardView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "home/admin/translation_dashboard.html"
+    template_name = "translation/admin/dashboard.html"
     page_title = _("Translation dashboard")
     header_icon = "wagtail-localize-language"
 
@@ -256,7 +245,7 @@ class TranslationDashboardView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = dashboard_rows(self.request.user)
+        rows = dashboard_rows()
         context.update(
             {
                 "rows": rows,

@@ -6,8 +6,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from home.localization import translate
-from home.translation_dashboard import dashboard_rows
 from stories.models import CaseStoryPage, CaseUpdate
 from tests.factories_stories import (
     ACTIONS_ES,
@@ -19,8 +17,8 @@ from tests.factories_stories import (
     UrgentActionPageFactory,
     translate_page,
 )
-
-pytest_plugins = ["tests.translation_fixtures"]
+from translation.builders import translate
+from translation.dashboard import dashboard_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -126,7 +124,7 @@ def test_dashboard_page_lists_actions_first_with_deadlines_and_the_story_flag(
             publish=False,
         )
     client.force_login(translator)
-    html = client.get(reverse("home_translation:dashboard")).content.decode()
+    html = client.get(reverse("translation:dashboard")).content.decode()
     positions = [
         html.index(f'data-row="{t}"') for t in ["Call by Friday", "Sign this week", "Rosa waits"]
     ]

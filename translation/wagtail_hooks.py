@@ -6,92 +6,77 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets.button import Button
 from wagtail.models import Page, TranslatableMixin
 
-from home import translation_dashboard, translation_review
-from home.groups import TRANSLATION_LANGUAGE, is_translator_only
-from home.translation_placeholders import translation_placeholder_errors
-from home.translation_sync import carry_over_previous_translations
+from home.roles import TRANSLATION_LANGUAGE
+from translation import dashboard, review
+from translation.permissions import is_translator_only
+from translation.placeholders import translation_placeholder_errors
+from translation.sync import carry_over_previous_translations
 
 
-@hooks.register("register_admin_urls")
+# order=-1: before wagtail-localize's own hook, so our views win the paths both register.
+@hooks.register("register_admin_urls", order=-1)
 def register_translation_urls():
     urls = [
-        path("", translation_dashboard.TranslationDashboardView.as_view(), name="dashboard"),
+        path("", dashboard.TranslationDashboardView.as_view(), name="dashboard"),
         path(
             "review/<int:page_id>/",
-            translation_review.submit_for_review,
+            review.submit_for_review,
             name="submit_for_review",
         ),
     ]
     return [
-        path("translation/", include((urls, "home_translation"), namespace="home_translation")),
-        # Registered before wagtail-localize's own route for the same path, so it wins.
+        path("translation/", include((urls, "translation"), namespace="translation")),
+        # The same paths as wagtail-localize's routes, wrapped with Haven's checks.
         path(
             "localize/update/<int:translation_source_id>/",
-            translation_review.update_translations_without_bypassing_review,
+            review.update_translations_without_bypassing_review,
         ),
         path(
             "localize/submit/page/<int:page_id>/",
-            translation_review.submit_page_translation_into_spanish,
+            review.submit_page_translation_into_spanish,
         ),
         path(
             "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
-            translation_review.submit_snippet_translation_into_spanish,
+            review.submit_snippet_translation_into_spanish,
         ),
         path(
             "localize/translate/<int:translation_id>/pofile/upload/",
-            translation_review.upload_pofile_reporting_placeholders,
+            review.upload_pofile_reporting_placeholders,
         ),
     ]
 
 
 class TranslationDashboardMenuItem(MenuItem):
     def is_shown(self, request):
-        return translation_dashboard.can_see_dashboard(request.user)
+        return dashboard.can_see_dashboard(request.user)
 
 
 @hooks.register("register_admin_menu_item")
 def register_dashboard_menu_item():
     return TranslationDashboardMenuItem(
         gettext_lazy("Translations"),
-        reverse("home_translation:dashboard"),
+        reverse("translation:dashboard"),
         name="translation-dashboard",
         icon_name="wagtail-localize-language",
         order=250,
     )
 
 
-def _review_button(page, user):
-    if page.locale.language_code != TRANSLATION_LANGUAGE or page.workflow_in_progress:
-        return None
-    if translation_review.translation_for(page) is None:
-        return None
-    if not translation_review.can_submit_for_review(user, page):
-        return None
-    return Button(
-        _("Submit translation for review"),
-        reverse("home_translation:submit_for_review", args=[page.id]),
-        icon_name="resubmit",
-        priority=61,
-    )
-
-
 @hooks.register("register_page_listing_more_buttons")
 def review_listing_button(page, user, next_url=None):
-    button = _review_button(page, user)
+    button = review.review_button(page, user)
     if button is not None:
         yield button
 
 
 @hooks.register("register_page_header_buttons")
 def review_header_button(page, user, view_name=None, next_url=None):
-    button = _review_button(page, user)
+    button = review.review_button(page, user)
     if button is not None:
         yield button
 
@@ -101,9 +86,9 @@ def _refuse_publish_with_placeholder_errors(request, instance):
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
     translation = (
-        translation_review.translation_for(instance)
+        review.translation_for(instance)
         if isinstance(instance, Page)
-        else _snippet_translation(instance)
+        else review.translation_for_snippet(instance)
     )
     if translation is None:
         return None
@@ -115,21 +100,11 @@ def _refuse_publish_with_placeholder_errors(request, instance):
     return redirect(request.path)
 
 
-def _snippet_translation(instance):
-    from wagtail_localize.models import Translation
-
-    return Translation.objects.filter(
-        source__object_id=instance.translation_key,
-        target_locale_id=instance.locale_id,
-        enabled=True,
-    ).first()
-
-
 # Ordered before wagtail-localize's own before_edit_* hooks, which render its editor.
 @hooks.register("before_edit_page", order=-10)
 def check_translation_before_publishing_page(request, page):
     if request.method == "GET":
-        _carry_over(translation_review.translation_for(page))
+        _carry_over(review.translation_for(page))
     return _refuse_publish_with_placeholder_errors(request, page)
 
 
@@ -150,7 +125,7 @@ def keep_translators_to_spanish_snippets(request, instance):
             if request.method == "POST" and request.POST.get("action") == "publish":
                 raise PermissionDenied
         if request.method == "GET":
-            _carry_over(_snippet_translation(instance))
+            _carry_over(review.translation_for_snippet(instance))
         return _refuse_publish_with_placeholder_errors(request, instance)
     return None
 

@@ -5,13 +5,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, WorkflowPage, WorkflowState
 
-from home.groups import EDITORS, REVIEW_WORKFLOW, TRANSLATORS, ensure_translation_roles
-from home.localization import translate
+from home.roles import EDITORS, REVIEW_WORKFLOW, TRANSLATORS, ensure_roles
 from tests.factories import OrganisationDetailsFactory, StandardPageFactory
-from tests.translation_helpers import put_string
-
-# The roles, translator and editor fixtures.
-pytest_plugins = ["tests.translation_fixtures"]
+from translation.builders import translate
+from translation.tests.helpers import put_string
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +39,8 @@ def test_migrate_creates_the_groups_and_the_review_workflow():
 
 
 def test_roles_are_created_once_however_often_migrate_runs(home_es):
-    ensure_translation_roles()
-    ensure_translation_roles()
+    ensure_roles()
+    ensure_roles()
     assert Group.objects.filter(name=TRANSLATORS).count() == 1
     assert Group.objects.filter(name=EDITORS).count() == 1
     home_es_page = Page.objects.get(depth=2, locale__language_code="es")
@@ -64,7 +61,7 @@ def test_spanish_home_gets_translator_permissions_when_it_is_created(home_es):
 
 
 def test_translators_hold_no_permission_outside_translation(roles):
-    from home.groups import translatable_snippet_models
+    from home.roles import translatable_snippet_models
 
     codenames = set(
         Group.objects.get(name=TRANSLATORS).permissions.values_list(
@@ -163,7 +160,7 @@ def test_full_review_path_from_translator_to_published_spanish_page(
         response = put_string(client, translation, segment, ABOUT_ES[segment.string.data])
         assert response.status_code in (200, 201)
     # ...and sends it for review; nothing is published yet.
-    url = reverse("home_translation:submit_for_review", args=[es.id])
+    url = reverse("translation:submit_for_review", args=[es.id])
     assert "Submit for review" in client.get(url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url)
@@ -192,7 +189,7 @@ def test_translator_sees_a_submit_for_review_button_in_the_page_listing(
     _en, es = about
     client.force_login(translator)
     html = client.get(reverse("wagtailadmin_explore", args=[home_es.id])).content.decode()
-    assert reverse("home_translation:submit_for_review", args=[es.id]) in html
+    assert reverse("translation:submit_for_review", args=[es.id]) in html
 
 
 @pytest.fixture
@@ -238,7 +235,7 @@ def test_submitting_an_update_for_review_keeps_the_live_spanish_page_unchanged(
     segment = StringSegment.objects.get(source=source, string__data="Two in English.")
     put_string(client, translation, segment, "Dos en español.")
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("home_translation:submit_for_review", args=[es.id]))
+        client.post(reverse("translation:submit_for_review", args=[es.id]))
     html = client.get("/es/preguntas/").content.decode()
     assert "Uno." in html and "Dos en español." not in html and "Two in English." not in html
 
@@ -293,13 +290,13 @@ def test_translation_editor_header_offers_submit_for_review(client, about, trans
     _en, es = about
     client.force_login(translator)
     html = client.get(reverse("wagtailadmin_pages:edit", args=[es.id])).content.decode()
-    assert reverse("home_translation:submit_for_review", args=[es.id]) in html
+    assert reverse("translation:submit_for_review", args=[es.id]) in html
 
 
 def test_an_incomplete_translation_cannot_be_sent_for_review(client, about, translator):
     _en, es = about
     client.force_login(translator)
-    url = reverse("home_translation:submit_for_review", args=[es.id])
+    url = reverse("translation:submit_for_review", args=[es.id])
     assert "2 strings still need Spanish." in client.get(url).content.decode()
     response = client.post(url, follow=True)
     assert "2 strings still need Spanish." in response.content.decode()
@@ -326,3 +323,18 @@ def test_translator_starts_spanish_translations_but_never_creates_english_pages(
     assert _refused(client.get(url))
     assert _refused(client.post(url, {"locales": [english.id]}))
     assert spanish_only.get_translation_or_none(english) is None
+
+
+def test_migrate_grants_every_group_its_permissions_and_no_one_elses(db):
+    """One post_migrate handler (home/roles.py) makes all four groups."""
+    from home.roles import CAMPAIGN_MANAGERS, MODERATORS
+
+    def codenames(name):
+        return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+
+    managers, editors = codenames(CAMPAIGN_MANAGERS), codenames(EDITORS)
+    assert managers == {"access_admin", "view_personal_data"}
+    assert {"add_consentrecord", "change_consentrecord", "submit_translation"} <= editors
+    assert "delete_consentrecord" in codenames(MODERATORS)
+    assert "view_personal_data" not in editors | codenames(TRANSLATORS) | codenames(MODERATORS)
+    assert not {c for c in codenames(TRANSLATORS) if c.endswith("consentrecord")}

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from home.localization import translate
 from tests.factories import StandardPageFactory
+from translation.builders import translate
 
 pytestmark = pytest.mark.django_db
 

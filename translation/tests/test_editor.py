@@ -11,13 +11,10 @@ from django.urls import reverse
 from django.utils import translation as django_translation
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from home.localization import missing_strings, translate
-from home.translation_placeholders import placeholder_problems
 from tests.factories import OrganisationDetailsFactory, StandardPageFactory
-from tests.translation_helpers import put_string, translatable_segments
-
-# The roles, translator and editor fixtures.
-pytest_plugins = ["tests.translation_fixtures"]
+from translation.builders import missing_strings, translate
+from translation.placeholders import placeholder_problems
+from translation.tests.helpers import put_string, translatable_segments
 
 pytestmark = pytest.mark.django_db
 

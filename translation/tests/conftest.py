@@ -1,13 +1,13 @@
 """Fixtures for the translation tests: the roles, a translator and an editor.
 
-Loaded by the test modules with `pytest_plugins = ["tests.translation_fixtures"]`.
+pytest finds them here for every module in translation/tests.
 """
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from home.groups import EDITORS, TRANSLATORS, ensure_translation_roles
+from home.roles import EDITORS, TRANSLATORS, ensure_roles
 
 
 def make_user(username, group_name):
@@ -21,7 +21,7 @@ def make_user(username, group_name):
 @pytest.fixture
 def roles(home_es):
     """Groups and workflow as after `migrate` on a site whose Spanish home exists."""
-    return ensure_translation_roles()
+    return ensure_roles()
 
 
 @pytest.fixture

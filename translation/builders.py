@@ -86,7 +86,7 @@ def translate(instance, locale, strings, *, publish=True, user=None):
             translation.save_target(user=user, publish=True)
         else:
             # A draft must never reach the live Spanish page with English stand-ins.
-            from home.translation_review import save_draft_revision
+            from translation.review import save_draft_revision
 
             save_draft_revision(translation, user)
     return translation

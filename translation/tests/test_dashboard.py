@@ -8,12 +8,9 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from actions.models import ActionIndexPage, UrgentActionPage
-from home.localization import translate
-from home.translation_dashboard import dashboard_rows
 from tests.factories import OrganisationDetailsFactory, StandardPageFactory
-
-# The roles, translator and editor fixtures.
-pytest_plugins = ["tests.translation_fixtures"]
+from translation.builders import translate
+from translation.dashboard import dashboard_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -98,14 +95,14 @@ def test_a_complete_published_translation_is_up_to_date(
 
 def test_translator_sees_the_dashboard_with_links_to_edit(client, work, translator, spanish):
     client.force_login(translator)
-    response = client.get(reverse("home_translation:dashboard"))
+    response = client.get(reverse("translation:dashboard"))
     assert response.status_code == 200
     html = response.content.decode()
     assert "25%" in html
     es = work["about"].get_translation(spanish)
     assert reverse("wagtailadmin_pages:edit", args=[es.id]) in html
     # Only a complete translation can be sent for review.
-    assert reverse("home_translation:submit_for_review", args=[es.id]) not in html
+    assert reverse("translation:submit_for_review", args=[es.id]) not in html
     # The sidebar menu is serialised as JSON in the admin page.
     assert "/admin/translation/" in client.get(reverse("wagtailadmin_home")).content.decode()
 
@@ -117,7 +114,7 @@ def test_dashboard_is_closed_to_users_without_translation_rights(client, work):
     user = get_user_model().objects.create_user("reader", password="x")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
-    response = client.get(reverse("home_translation:dashboard"))
+    response = client.get(reverse("translation:dashboard"))
     assert response.status_code in (302, 403)
 
 
@@ -141,7 +138,7 @@ def test_demo_has_translator_logins_and_a_translation_in_progress(monkeypatch, c
     assert story.english_changed and story.live and story.sync_url
     # Open urgent actions lead the list, and none shows Spanish with English text left in.
     from actions.models import UrgentActionPage
-    from home.localization import missing_strings
+    from translation.builders import missing_strings
 
     rows = dashboard_rows()
     assert rows[0].urgent and isinstance(rows[0].source, UrgentActionPage)
@@ -151,7 +148,7 @@ def test_demo_has_translator_logins_and_a_translation_in_progress(monkeypatch, c
         assert [s for s in missing_strings(action, spanish) if " " in s] == [], action.title
 
     assert client.login(username="traductora", password="haven-demo")
-    response = client.get(reverse("home_translation:dashboard"))
+    response = client.get(reverse("translation:dashboard"))
     html = response.content.decode()
     assert "How we work" in html and f"{row.percent}%" in html
     assert "English changed: sync needed" in html

@@ -14,10 +14,13 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Page
+from wagtail.admin.widgets.button import Button
+from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
-from home.translation_placeholders import translation_placeholder_errors
+from home.roles import TRANSLATION_LANGUAGE
+from translation.permissions import is_translator_only
+from translation.placeholders import translation_placeholder_errors
 
 
 def translation_for(page):
@@ -31,6 +34,15 @@ def translation_for(page):
         .select_related("source", "target_locale")
         .first()
     )
+
+
+def translation_for_snippet(instance):
+    """The enabled wagtail-localize Translation whose target is the snippet `instance`."""
+    return Translation.objects.filter(
+        source__object_id=instance.translation_key,
+        target_locale_id=instance.locale_id,
+        enabled=True,
+    ).first()
 
 
 def save_draft_revision(translation, user):
@@ -77,6 +89,23 @@ def can_submit_for_review(user, page):
     return perms.can_edit() and page.get_workflow() is not None
 
 
+def review_button(page, user):
+    """The "Submit translation for review" button for a Spanish page `user` may send to
+    review, else None (page listing, page header and the translation editor's header)."""
+    if page.locale.language_code != TRANSLATION_LANGUAGE or page.workflow_in_progress:
+        return None
+    if translation_for(page) is None:
+        return None
+    if not can_submit_for_review(user, page):
+        return None
+    return Button(
+        _("Submit translation for review"),
+        reverse("translation:submit_for_review", args=[page.id]),
+        icon_name="resubmit",
+        priority=61,
+    )
+
+
 def submit_for_review(request, page_id):
     page = get_object_or_404(Page, id=page_id).specific
     translation = translation_for(page)
@@ -84,7 +113,7 @@ def submit_for_review(request, page_id):
         raise Http404
     if not can_submit_for_review(request.user, page):
         raise PermissionDenied
-    back = reverse("home_translation:dashboard")
+    back = reverse("translation:dashboard")
     if page.workflow_in_progress:
         messages.warning(request, _("This translation is already waiting for review."))
         return redirect(back)
@@ -94,7 +123,7 @@ def submit_for_review(request, page_id):
     if request.method != "POST":
         return TemplateResponse(
             request,
-            "home/admin/submit_for_review.html",
+            "translation/admin/submit_for_review.html",
             {
                 "page": page,
                 "translation": translation,
@@ -160,10 +189,6 @@ def upload_pofile_reporting_placeholders(request, translation_id):
 def _only_into_spanish(request, source_locale_id):
     """Translators start translations from English into Spanish only (never create English
     pages or snippets from Spanish ones)."""
-    from wagtail.models import Locale
-
-    from home.groups import TRANSLATION_LANGUAGE, is_translator_only
-
     if not is_translator_only(request.user):
         return
     if source_locale_id != Locale.get_default().id:

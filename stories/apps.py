@@ -12,10 +12,11 @@ class StoriesConfig(AppConfig):
 
         from wagtail.signals import page_published
 
-        from stories.notifications import on_page_published
+        from stories.signals import announce_update
 
-        # Supporters hear about a published update (stories/notifications.py).
-        page_published.connect(on_page_published, dispatch_uid="stories.notify_supporters")
+        # A published story announces its ticked updates (stories/signals.py); who hears
+        # about them is decided by whoever listens (the supporters app).
+        page_published.connect(announce_update, dispatch_uid="stories.announce_update")
 
 
 # Wagtail's default groups: editors record consent, moderators may also delete a record

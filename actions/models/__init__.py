@@ -4,6 +4,5 @@ Split by concern; each module declares `__all__`.
 """
 
 from .officials import *  # noqa: F403
-from .outbox import *  # noqa: F403
 from .pages import *  # noqa: F403
 from .responses import *  # noqa: F403

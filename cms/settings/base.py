@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "actions",
+    "supporters",
     # Translation: wagtail_localize.locales replaces wagtail.locales (never both).
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 
 from home.localization import Glossary
 
-DEMO_APPS = ["home", "actions", "stories"]
+DEMO_APPS = ["home", "actions", "stories", "supporters"]
 
 
 @dataclass

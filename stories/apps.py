@@ -7,6 +7,14 @@ class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Case stories")
 
+    @property
+    def update_published(self):
+        """The event other apps listen to, reached through the app registry
+        (`apps.get_app_config("stories").update_published`) so nothing imports stories."""
+        from stories.signals import update_published
+
+        return update_published
+
     def ready(self):
         post_migrate.connect(grant_consent_permissions, sender=self)
 

@@ -12,11 +12,14 @@ class SupportersConfig(AppConfig):
     verbose_name = _("Supporters")
 
     def ready(self):
+        from django.apps import apps
+
         from actions.signals import action_taken
-        from stories.signals import update_published
         from supporters import receivers
 
         action_taken.connect(receivers.on_action_taken, dispatch_uid="supporters.action_taken")
+        # Through the registry, like apps.get_model: supporters never imports stories.
+        update_published = apps.get_app_config("stories").update_published
         update_published.connect(
             receivers.on_update_published, dispatch_uid="supporters.update_published"
         )

@@ -66,7 +66,8 @@ def _story_model():
 def _live_versions(story):
     """{language code: live story} for every live translation of the story."""
     pages = (
-        _story_model().objects.live()
+        _story_model()
+        .objects.live()
         .filter(translation_key=story.translation_key)
         .select_related("locale")
         .prefetch_related("updates")

@@ -20,9 +20,7 @@ class PersonalDataMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
-        path(
-            "supporters/data/", admin_views.supporter_data, name="supporters_supporter_data"
-        ),
+        path("supporters/data/", admin_views.supporter_data, name="supporters_supporter_data"),
         path(
             "reports/update-emails/",
             reports.update_emails_report,

@@ -27,7 +27,7 @@ from actions.forms import (
     started_token,
 )
 from actions.models import ActionResponse
-from actions.notifications import queue_confirmation_safely
+from actions.signals import action_taken
 
 logger = logging.getLogger(__name__)
 SESSION_KEY = "actions_done"
@@ -186,8 +186,9 @@ def record_signature(page, data, language):
     try:
         with transaction.atomic():
             response.save()
-            # Same transaction: no email without the signature, none for a repeat.
-            queue_confirmation_safely(response, page)
+            # Same transaction: listeners (supporters' confirmation) queue nothing for a
+            # signature that fails to save, and nothing for a repeat.
+            action_taken.send(sender=ActionResponse, response=response, page=page)
     except IntegrityError:
         return False
     return True
@@ -316,6 +317,7 @@ def _log_once(page, kind, token, language, **fields):
     try:
         with transaction.atomic():
             response.save()
+            action_taken.send(sender=ActionResponse, response=response, page=page)
     except IntegrityError:
         return False
     return True

@@ -85,5 +85,3 @@ def register_export_log_action(actions):
         EXPORT_ACTION, _("Export responses"), _("Responses exported (personal data)")
     )
 
-
-from actions import privacy_admin  # noqa: E402, F401  (supporter data: export and erase)

@@ -28,7 +28,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("", include("officials.urls")),
-    path("", include("actions.urls_mail")),
+    path("", include("supporters.urls")),
     # Wagtail's page tree last: it is the catch-all.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

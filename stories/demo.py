@@ -892,7 +892,3 @@ def build(ctx):
             featured.append(story)
     ctx.extra["demo_stories"] = featured
     _set_featured(ctx, featured, g)
-    # Supporter emails: a ticked update notifies the demo's fictional signers.
-    from stories.notifications import build_demo as build_notification_demo
-
-    build_notification_demo(ctx)

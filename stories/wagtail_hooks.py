@@ -184,5 +184,3 @@ def refuse_bulk_publish_without_consent(request, action_type, objects, action):
     )
     return redirect(action.next_url)
 
-
-from stories import email_report  # noqa: E402, F401  (the "Update emails" report)

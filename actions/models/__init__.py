@@ -3,6 +3,5 @@
 Split by concern; each module declares `__all__`.
 """
 
-from .outbox import *  # noqa: F403
 from .pages import *  # noqa: F403
 from .responses import *  # noqa: F403

@@ -17,7 +17,7 @@ from wagtail.models import Locale
 
 from translation.builders import Glossary
 
-DEMO_APPS = ["home", "officials", "actions", "stories"]
+DEMO_APPS = ["home", "officials", "actions", "stories", "supporters"]
 
 
 @dataclass

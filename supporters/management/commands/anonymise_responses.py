@@ -6,7 +6,7 @@ the database task queue (the `db_worker --backend email` process runs it).
 
 from django.core.management.base import BaseCommand
 
-from actions.privacy import anonymise_due, retention_days, schedule_daily
+from supporters.privacy import anonymise_due, retention_days, schedule_daily
 
 
 class Command(BaseCommand):

@@ -1,17 +1,17 @@
 """How many supporters each case update reached: on the story's edit page and as a report.
 
 Counts only (from the outbox's `topic`), never addresses, so every editor may see them.
+The hooks that show them are registered in supporters/wagtail_hooks.py.
 """
 
+from django.apps import apps
 from django.db.models import Count
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 
-from actions.models import OutboxEmail
+from supporters.models import OutboxEmail
+from supporters.updates import update_topic
 
 
 def counts_by_topic(topics):
@@ -29,33 +29,30 @@ def counts_by_topic(topics):
 
 
 def update_rows(updates):
-    from stories.notifications import update_topic
-
     updates = list(updates)
     counts = counts_by_topic({update_topic(u.translation_key) for u in updates})
     return [{"update": u, **counts[update_topic(u.translation_key)]} for u in updates]
 
 
-def update_emails_report(request):
-    from stories.models import CaseUpdate
+def story_panel_html(page, request=None):
+    """The story edit page's "Supporter emails" panel: each ticked update's counts."""
+    saved = bool(page.pk)
+    updates = [u for u in page.updates.all() if u.notify_supporters] if saved else []
+    return render_to_string(
+        "supporters/admin/email_counts_panel.html",
+        {"rows": update_rows(updates), "saved": saved},
+        request=request,
+    )
 
+
+def update_emails_report(request):
+    # Through the app registry: supporters never imports the stories app.
+    CaseUpdate = apps.get_model("stories", "CaseUpdate")
     updates = (
         CaseUpdate.objects.filter(notify_supporters=True, locale=Locale.get_default())
         .select_related("page")
         .order_by("-date", "-pk")
     )
     return TemplateResponse(
-        request, "stories/admin/email_report.html", {"rows": update_rows(updates)}
-    )
-
-
-@hooks.register("register_admin_urls")
-def register_email_report_url():
-    return [path("reports/update-emails/", update_emails_report, name="stories_update_emails")]
-
-
-@hooks.register("register_reports_menu_item")
-def register_email_report_menu_item():
-    return MenuItem(
-        _("Update emails"), reverse("stories_update_emails"), icon_name="mail", order=60
+        request, "supporters/admin/email_report.html", {"rows": update_rows(updates)}
     )

@@ -1,21 +1,22 @@
 """The campaign managers' "Supporter data" page: see, export or erase one address.
 
 The address only ever travels in a POST body (never a URL or log), and every response
-is `private, no-store`.
+is `private, no-store`. Registered in supporters/wagtail_hooks.py.
 """
 
 from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 
 from actions.permissions import can_view_personal_data
-from actions.privacy import ERASE_ACTION, collect, erase, export_json
-from actions.reports import forbidden
-from actions.wagtail_hooks import PersonalDataMenuItem
+from supporters.privacy import collect, erase, export_json
+
+
+def forbidden(request):
+    """A plain 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard)."""
+    return TemplateResponse(request, "actions/admin/forbidden.html", status=403)
 
 
 class SupporterLookupForm(forms.Form):
@@ -52,26 +53,7 @@ def supporter_data(request):
         if form.is_bound:
             held = collect(address)
     response = TemplateResponse(
-        request, "actions/admin/privacy_supporter_data.html", {"form": form, "held": held}
+        request, "supporters/admin/supporter_data.html", {"form": form, "held": held}
     )
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-@hooks.register("register_admin_urls")
-def register_privacy_urls():
-    return [path("actions/supporter-data/", supporter_data, name="actions_supporter_data")]
-
-
-@hooks.register("register_reports_menu_item")
-def register_privacy_menu_item():
-    return PersonalDataMenuItem(
-        _("Supporter data"), reverse("actions_supporter_data"), icon_name="user", order=51
-    )
-
-
-@hooks.register("register_log_actions")
-def register_erase_log_action(actions):
-    actions.register_action(
-        ERASE_ACTION, _("Erase supporter data"), _("Supporter data erased (address not kept)")
-    )

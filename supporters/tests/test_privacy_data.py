@@ -9,12 +9,15 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
 from actions.counting import count_from_db
-from actions.models import ActionResponse, EmailPreference, OutboxEmail, email_digest
-from actions.privacy import ERASE_ACTION, anonymise_due, closed_at
+from actions.models import ActionResponse
 from home.roles import CAMPAIGN_MANAGERS
+from supporters.confirmation import build_confirmation
+from supporters.models import EmailPreference, OutboxEmail, email_digest
+from supporters.privacy import ERASE_ACTION, anonymise_due, closed_at
 from tests.actions_helpers import *  # noqa: F403  (fixtures)
 from tests.actions_helpers import sign_data
 from tests.factories_actions import ActionResponseFactory, UrgentActionPageFactory
@@ -104,7 +107,7 @@ def test_command_runs_and_schedules_the_daily_task_once(settings):
     call_command("anonymise_responses", "--schedule", stdout=out)
     call_command("anonymise_responses", "--schedule", stdout=out)
     assert "Anonymised 0 response(s)" in out.getvalue()
-    runs = DBTaskResult.objects.filter(task_path="actions.privacy.anonymise_daily")
+    runs = DBTaskResult.objects.filter(task_path="supporters.privacy.anonymise_daily")
     assert runs.count() == 1
     assert runs.get().run_after > timezone.now() + datetime.timedelta(hours=23)
 
@@ -116,6 +119,9 @@ def test_command_runs_and_schedules_the_daily_task_once(settings):
 def signed(client, action, settings):
     settings.TASKS = TASKS_DB  # the confirmation stays queued, as if the worker were slow
     client.post(action.url + "sign/", sign_data(**{"sign-opt_in": "on"}))
+    # The worker has built the confirmation (the signing request only queued that)...
+    build = DBTaskResult.objects.get(task_path="supporters.confirmation.build_confirmation")
+    build_confirmation.call(*build.args_kwargs["args"])
     ActionResponseFactory(action_key=action.translation_key, email="other@example.org")
     EmailPreference.objects.filter(digest=email_digest("ana.perez@example.org")).update(
         unsubscribed_at=timezone.now()
@@ -145,9 +151,9 @@ def test_erase_command_keeps_counts_and_cancels_queued_email(signed, settings):
     # The queued task finds nothing left to send (run as the worker would run it).
     from django_tasks_db.models import DBTaskResult
 
-    from actions.mail import send_outbox_email
+    from supporters.mail import send_outbox_email
 
-    pending = DBTaskResult.objects.filter(task_path="actions.mail.send_outbox_email")
+    pending = DBTaskResult.objects.filter(task_path="supporters.mail.send_outbox_email")
     assert pending.count() == 1
     for result in pending:
         send_outbox_email.call(*result.args_kwargs["args"], **result.args_kwargs["kwargs"])
@@ -170,7 +176,7 @@ def editor(django_user_model):
     return user
 
 
-URL = "/admin/actions/supporter-data/"
+URL = "/admin/supporters/data/"
 
 
 def test_editor_without_personal_data_permission_is_refused(client, editor, signed):

@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django_tasks import task, task_backends
 from wagtail.models import Site
 
-from actions.models import EmailPreference, OutboxEmail, email_digest
+from supporters.models import EmailPreference, OutboxEmail, email_digest
 
 logger = logging.getLogger(__name__)
 
@@ -32,15 +32,48 @@ def is_unsubscribed(digest):
     return EmailPreference.objects.filter(digest=digest, unsubscribed_at__isnull=False).exists()
 
 
+def site_root():
+    """The scheme and host every link in an email starts with."""
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+
+
+def unsubscribe_link(preference_pk, language, root):
+    """The signed unsubscribe link of one preference row (no query: for batches)."""
+    token = signing.dumps(preference_pk, salt=UNSUBSCRIBE_SALT)
+    with translation.override(language):
+        path = reverse("unsubscribe", args=[token])
+    return f"{root}{path}"
+
+
 def unsubscribe_url(canonical_email, language):
     """An absolute, signed link that stops further email; it carries no address."""
     preference, _ = EmailPreference.objects.get_or_create(digest=email_digest(canonical_email))
-    token = signing.dumps(preference.pk, salt=UNSUBSCRIBE_SALT)
-    with translation.override(language):
-        path = reverse("unsubscribe", args=[token])
-    site = Site.objects.filter(is_default_site=True).first()
-    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-    return f"{root}{path}"
+    return unsubscribe_link(preference.pk, language, site_root())
+
+
+def preferences_for(digests):
+    """{digest: (preference pk, unsubscribed?)} for these digests, creating missing rows.
+
+    A fixed number of queries whatever the number of digests (the fan-out's batches).
+    """
+    digests = set(digests)
+    found = {
+        digest: (pk, unsubscribed_at is not None)
+        for digest, pk, unsubscribed_at in EmailPreference.objects.filter(
+            digest__in=digests
+        ).values_list("digest", "pk", "unsubscribed_at")
+    }
+    missing = digests - set(found)
+    if missing:
+        EmailPreference.objects.bulk_create(
+            [EmailPreference(digest=digest) for digest in missing], ignore_conflicts=True
+        )
+        for digest, pk in EmailPreference.objects.filter(digest__in=missing).values_list(
+            "digest", "pk"
+        ):
+            found[digest] = (pk, False)
+    return found
 
 
 def preference_for_token(token):
@@ -92,6 +125,38 @@ def queue_email(
     return email
 
 
+def queue_batch(emails):
+    """Write many emails to the outbox and queue ONE task that sends them.
+
+    `emails` are unsaved OutboxEmail rows; those whose dedupe key already exists are
+    skipped (one email per event per person). Returns the ids queued. A fixed number of
+    queries per call, however many emails: the update fan-out relies on it.
+    """
+    keys = [email.dedupe_key for email in emails]
+    existing = set(
+        OutboxEmail.objects.filter(dedupe_key__in=keys).values_list("dedupe_key", flat=True)
+    )
+    fresh, seen = [], set()
+    for email in emails:
+        if email.dedupe_key in existing or email.dedupe_key in seen:
+            continue
+        seen.add(email.dedupe_key)
+        email.subject = email.subject[:255]
+        fresh.append(email)
+    if not fresh:
+        return []
+    with transaction.atomic():
+        OutboxEmail.objects.bulk_create(fresh)
+        # Re-read the ids: not every database returns them from a bulk insert.
+        ids = list(
+            OutboxEmail.objects.filter(dedupe_key__in=[e.dedupe_key for e in fresh])
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        send_outbox_batch.enqueue(ids)
+    return ids
+
+
 def _is_temporary(exc):
     """SMTP 4xx replies and network trouble are worth retrying; 5xx replies are final."""
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
@@ -135,6 +200,13 @@ def _retry_later(email):
     else:
         # Immediate backends (tests, some demos) cannot wait: try again at once.
         send_outbox_email.enqueue(email.pk)
+
+
+@task(backend="email")
+def send_outbox_batch(email_ids):
+    """Send a batch of outbox emails (one task per batch, not per person)."""
+    for email_id in email_ids:
+        send_outbox_email.call(email_id)
 
 
 @task(backend="email")

@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from tests.notifications_helpers import *  # noqa: F403  (fixtures)
-from tests.notifications_helpers import _publish, _supporter
+from supporters.tests.notifications_helpers import *  # noqa: F403  (fixtures)
+from supporters.tests.notifications_helpers import _publish, _supporter
 
 pytestmark = pytest.mark.django_db
 

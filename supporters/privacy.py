@@ -23,13 +23,8 @@ from django.utils import timezone
 from django_tasks import task, task_backends
 
 from actions.counting import canonical_email
-from actions.models import (
-    ActionResponse,
-    EmailPreference,
-    OutboxEmail,
-    UrgentActionPage,
-    email_digest,
-)
+from actions.models import ActionResponse, UrgentActionPage
+from supporters.models import EmailPreference, OutboxEmail, email_digest
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +132,7 @@ def anonymise_due(now=None):
 
 # The daily task ----------------------------------------------------------------------------
 
-TASK_PATH = "actions.privacy.anonymise_daily"
+TASK_PATH = "supporters.privacy.anonymise_daily"
 
 
 def _pending_runs():

@@ -1,8 +1,9 @@
 """The confirmation email a signer receives: the letter they signed and how to follow the case.
 
-Queued with `actions.mail.queue_email` inside the transaction that stores the signature,
-so a signature that fails to save sends nothing, and a repeat signature (refused by the
-unique constraint) queues no second email.
+The signing request only queues `build_confirmation` (one task, in the transaction that
+stores the signature, so a signature that fails to save sends nothing and a repeat queues
+nothing); the worker builds the letter, demands and story links, then writes the email to
+the outbox with `supporters.mail.queue_email`.
 """
 
 import logging
@@ -12,12 +13,24 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.rich_text import expand_db_html
 
-from actions.mail import queue_email, unsubscribe_url
-from actions.models import OutboxEmail
+from actions.models import ActionResponse
+from supporters.mail import queue_email, unsubscribe_url
+from supporters.models import OutboxEmail
 
 logger = logging.getLogger(__name__)
+
+
+@task(backend="email")
+def build_confirmation(response_id):
+    """The worker's half of signing: build and queue the signer's confirmation email."""
+    response = ActionResponse.objects.select_related("page").filter(pk=response_id).first()
+    if response is None or response.page is None or not response.email:
+        return None  # erased or anonymised since, or the action page is gone
+    email = queue_confirmation_safely(response, response.page.specific)
+    return email.pk if email is not None else None
 
 
 def queue_confirmation_safely(response, page):

@@ -6,7 +6,7 @@ without it.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from actions.privacy import collect, erase, export_json
+from supporters.privacy import collect, erase, export_json
 
 
 class Command(BaseCommand):

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
-from actions.mail import queue_email
-from actions.models import OutboxEmail
+from supporters.mail import queue_email
+from supporters.models import OutboxEmail
 
 pytestmark = pytest.mark.django_db
 

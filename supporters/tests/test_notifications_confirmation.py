@@ -6,8 +6,9 @@ from django.core import mail
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
-from actions.models import ActionResponse, OutboxEmail
+from actions.models import ActionResponse
 from actions.views import record_signature
+from supporters.models import OutboxEmail
 from tests.actions_helpers import *  # noqa: F403  (fixtures)
 from tests.actions_helpers import sign_data
 
@@ -71,7 +72,7 @@ def test_no_email_when_the_signature_rolls_back(action, settings):
 def test_an_email_that_cannot_be_built_never_costs_the_signature(client, action, caplog):
     from unittest import mock
 
-    with mock.patch("actions.notifications.render_to_string", side_effect=ValueError("boom")):
+    with mock.patch("supporters.confirmation.render_to_string", side_effect=ValueError("boom")):
         response = client.post(action.url + "sign/", sign_data())
     assert response.status_code == 303
     assert ActionResponse.objects.count() == 1

@@ -54,9 +54,11 @@ class OutboxEmail(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        # The table keeps the name it had in `actions` (moved without copying rows).
+        db_table = "actions_outboxemail"
         verbose_name = _("outgoing email")
         verbose_name_plural = _("outgoing emails")
-        indexes = [models.Index(fields=["topic", "status"])]
+        indexes = [models.Index(fields=["topic", "status"], name="actions_out_topic_e95bff_idx")]
 
     def __str__(self):
         # No address here: str() ends up in logs and admin history.
@@ -70,6 +72,7 @@ class EmailPreference(models.Model):
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "actions_emailpreference"
         verbose_name = _("email preference")
 
     def __str__(self):

@@ -1,14 +1,18 @@
 """Emailing supporters when a story's update is published.
 
-Connected to Wagtail's `page_published` (StoriesConfig.ready). Each supporter who opted
-in on any action linked to the story gets one email per update, in their language when
-the update is published in it, otherwise in English with a line in their language
-saying why. Queued in one transaction with the "notified" marker, so a crash part-way
-emails nobody and a retry emails everyone once.
+`stories` announces a published story's ticked updates (stories.signals.update_published);
+the receiver queues one `notify_story_updates` task and the editor's publish returns.
+The worker then emails each supporter who opted in on any action linked to the story,
+once per update, in their language when the update is published in it, otherwise in
+English with a line in their language saying why. People are handled in batches with a
+fixed number of queries per batch (preferences, outbox rows, one send task), inside one
+transaction with the "notified" marker: a crash part-way emails nobody and a retry
+emails everyone once (the per-person dedupe key is the second guard).
 """
 
 import logging
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -16,15 +20,19 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from django_tasks import task
 from wagtail.rich_text import expand_db_html
 
 from actions import counting
-from actions.mail import queue_email, unsubscribe_url
-from actions.models import ActionResponse, OutboxEmail, email_digest
-from stories.models import CaseStoryPage, NotifiedUpdate
+from actions.models import ActionResponse
+from supporters.mail import preferences_for, queue_batch, site_root, unsubscribe_link
+from supporters.models import NotifiedUpdate, OutboxEmail, email_digest
 
 logger = logging.getLogger(__name__)
+
+
+def batch_size():
+    return int(getattr(settings, "HAVEN_EMAIL_BATCH_SIZE", 200))
 
 
 def update_topic(update_key):
@@ -50,10 +58,16 @@ def supporters(action_keys):
     return list(people.values())
 
 
+def _story_model():
+    # Through the app registry: supporters never imports the stories app.
+    return apps.get_model("stories", "CaseStoryPage")
+
+
 def _live_versions(story):
     """{language code: live story} for every live translation of the story."""
     pages = (
-        CaseStoryPage.objects.live()
+        _story_model()
+        .objects.live()
         .filter(translation_key=story.translation_key)
         .select_related("locale")
         .prefetch_related("updates")
@@ -84,10 +98,22 @@ def _content(version, update, language, fallback_language=None):
     return subject, context
 
 
-def notify_story(story):
+@task(backend="email")
+def notify_story_updates(page_id):
+    """The worker's fan-out for one published story (queued by the publish)."""
+    story = _story_model().objects.filter(pk=page_id).first()
+    return notify_story(story) if story is not None else 0
+
+
+def _chunks(items, size):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def notify_story(story, size=None):
     """Queue the emails for every ticked, not yet notified update of the live story."""
     story = story.specific
-    if not isinstance(story, CaseStoryPage) or not story.live:
+    if not isinstance(story, _story_model()) or not story.live:
         return 0
     updates = [u for u in story.updates.all() if u.notify_supporters]
     if not updates:
@@ -109,6 +135,7 @@ def notify_story(story):
     versions = _live_versions(story)
     default = settings.LANGUAGE_CODE
     acted = sum(counting.count_from_db(list(action_keys)).values()) if action_keys else 0
+    root = site_root()
     queued = 0
     with transaction.atomic():
         for update in updates:
@@ -119,33 +146,25 @@ def notify_story(story):
                 if match is not None:
                     by_language[code] = (version, match)
             fallback = by_language.get(default) or (story, update)
-            for recipient, canonical, language in people:
-                if language in by_language:
-                    version, localized = by_language[language]
-                    subject, context = _content(version, localized, language)
-                    used = language
-                else:
-                    version, localized = fallback
-                    used = version.locale.language_code
-                    subject, context = _content(version, localized, used, language)
-                context["acted_count"] = acted
-                context["unsubscribe_url"] = unsubscribe_url(canonical, used)
-                with translation.override(used):
+            contents = {}  # rendered once per language, not per person
+
+            def content_for(language, by_language=by_language, fallback=fallback, cache=contents):
+                if language not in cache:
+                    if language in by_language:
+                        version, localized = by_language[language]
+                        subject, context = _content(version, localized, language)
+                        used = language
+                    else:
+                        version, localized = fallback
+                        used = version.locale.language_code
+                        subject, context = _content(version, localized, used, language)
+                    context["acted_count"] = acted
                     context["LANGUAGE_CODE"] = used
-                    body_text = render_to_string("emails/case_update.txt", context)
-                    body_html = render_to_string("emails/case_update.html", context)
-                email = queue_email(
-                    dedupe_key=f"update:{key}:{email_digest(canonical)}",
-                    kind=OutboxEmail.Kind.CASE_UPDATE,
-                    recipient=recipient,
-                    canonical_email=canonical,
-                    language=used,
-                    subject=subject,
-                    body_text=body_text,
-                    body_html=body_html,
-                    topic=update_topic(key),
-                )
-                queued += email is not None
+                    cache[language] = (used, subject, context)
+                return cache[language]
+
+            for batch in _chunks(people, size or batch_size()):
+                queued += _queue_update_batch(key, batch, content_for, root)
             NotifiedUpdate.objects.get_or_create(
                 update_key=key, defaults={"recipients": len(people)}
             )
@@ -154,37 +173,34 @@ def notify_story(story):
     return queued
 
 
-def on_page_published(sender, instance, **kwargs):
-    if isinstance(instance, Page) and isinstance(instance.specific_deferred, CaseStoryPage):
-        notify_story(instance)
-
-
-def build_demo(ctx):
-    """Demo: fictional example.org signers ask for news and the first featured story's
-    newest update notifies them, so the worker prints the emails (idempotent: the marker
-    and dedupe keys stop repeats)."""
-    from django.utils import timezone
-
-    from translation.builders import translate
-
-    featured = ctx.extra.get("demo_stories") or []
-    if not featured:
-        return
-    story = CaseStoryPage.objects.get(pk=featured[0].pk)
-    keys = [link.action.translation_key for link in story.linked_actions.select_related("action")]
-    ActionResponse.objects.filter(
-        action_key__in=keys,
-        kind=ActionResponse.Kind.SIGN,
-        email__endswith="@example.org",
-        opt_in=False,
-    ).update(opt_in=True, consent_text="Send me news about this case", consent_at=timezone.now())
-    updates = list(story.updates.all())
-    if not updates:
-        return
-    newest = max(updates, key=lambda u: (u.date, u.sort_order or 0))
-    if newest.notify_supporters:
-        return
-    newest.notify_supporters = True
-    story.updates = updates
-    story.save_revision().publish()  # page_published queues the emails
-    translate(story, ctx.spanish, ctx.glossary)
+def _queue_update_batch(key, batch, content_for, root):
+    """One batch of people: a fixed number of queries, whatever the batch holds."""
+    digests = {canonical: email_digest(canonical) for _email, canonical, _lang in batch}
+    preferences = preferences_for(digests.values())
+    emails = []
+    for recipient, canonical, language in batch:
+        digest = digests[canonical]
+        preference_pk, unsubscribed = preferences[digest]
+        if unsubscribed:
+            continue
+        used, subject, base = content_for(language)
+        link = unsubscribe_link(preference_pk, used, root)
+        context = {**base, "unsubscribe_url": link}
+        with translation.override(used):
+            body_text = render_to_string("emails/case_update.txt", context)
+            body_html = render_to_string("emails/case_update.html", context)
+        emails.append(
+            OutboxEmail(
+                dedupe_key=f"update:{key}:{digest}",
+                kind=OutboxEmail.Kind.CASE_UPDATE,
+                topic=update_topic(key),
+                recipient=recipient,
+                recipient_digest=digest,
+                language=used,
+                subject=subject,
+                body_text=body_text,
+                body_html=body_html,
+                unsubscribe_url=link,
+            )
+        )
+    return len(queue_batch(emails))

@@ -6,7 +6,7 @@ import logging
 import pytest
 from django.core import mail
 
-from actions.models import OutboxEmail
+from supporters.models import OutboxEmail
 from tests.actions_helpers import *  # noqa: F403  (fixtures)
 from tests.actions_helpers import sign_data
 from tests.factories_stories import (

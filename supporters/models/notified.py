@@ -19,6 +19,7 @@ class NotifiedUpdate(models.Model):
     recipients = models.PositiveIntegerField(default=0)
 
     class Meta:
+        db_table = "stories_notifiedupdate"  # kept from `stories`: moved without copying rows
         verbose_name = _("notified case update")
 
     def __str__(self):

@@ -4,12 +4,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from actions.models import EmailPreference, OutboxEmail, email_digest
-from stories.models import NotifiedUpdate
-from stories.notifications import update_topic
+from supporters.models import EmailPreference, NotifiedUpdate, OutboxEmail, email_digest
+from supporters.tests.notifications_helpers import *  # noqa: F403  (fixtures)
+from supporters.tests.notifications_helpers import UPDATE_ES, _publish, _supporter
+from supporters.updates import update_topic
 from tests.factories_stories import translate_page
-from tests.notifications_helpers import *  # noqa: F403  (fixtures)
-from tests.notifications_helpers import UPDATE_ES, _publish, _supporter
 
 pytestmark = pytest.mark.django_db
 

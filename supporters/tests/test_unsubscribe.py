@@ -5,8 +5,8 @@ import re
 import pytest
 from django.core import mail
 
-from actions.mail import queue_email
-from actions.models import OutboxEmail
+from supporters.mail import queue_email
+from supporters.models import OutboxEmail
 
 pytestmark = pytest.mark.django_db
 

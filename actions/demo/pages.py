@@ -17,6 +17,7 @@ from actions.models import ActionIndexPage, ActionResponse, ActionTarget, Urgent
 from actions.permissions import CAMPAIGN_MANAGERS, ensure_campaign_managers_group
 from home.demo import upsert_page
 from home.localization import translate
+from officials.lookup import lookup_zip_safely, seat_of
 from officials.models import Target
 
 DAY = datetime.timedelta(days=1)
@@ -330,10 +331,8 @@ def _choose(page, target):
 
 
 def _responses(page, n):
-    from actions.views import _lookup, _seat
-
     for first, last, email, zip_code, language in DEMO_PEOPLE[:n]:
-        state, district = _seat(_lookup(zip_code))
+        state, district = seat_of(lookup_zip_safely(zip_code))
         ActionResponse.objects.get_or_create(
             action_key=page.translation_key,
             kind=ActionResponse.Kind.SIGN,

@@ -170,7 +170,8 @@ def record_signature(page, data, language):
 # counts) and what the second step offers (numbers to dial; a subject and mailto link).
 
 TWO_STEP_KINDS = ("call", "email")
-# The second step's form, its prefix and `step` value, and its key in the block's state.
+# The second step's form and its prefix, which is also its `step` value and, with "_form",
+# its key in the block's state (the templates read call_state.log_form, email_state.sent_form).
 FOLLOW_UPS = {
     "call": (CallLogForm, "log"),
     "email": (EmailSentForm, "sent"),

@@ -192,9 +192,27 @@ class CallLogForm(SeatFieldsMixin, BotCheckMixin):
     zip = ZipField(required=False, widget=forms.HiddenInput)
     token = forms.CharField(max_length=64, widget=forms.HiddenInput)
 
+    def response_fields(self):
+        """What the logged call keeps besides the seat."""
+        return {
+            "outcome": self.cleaned_data["outcome"],
+            "official": self.cleaned_data.get("official", ""),
+        }
+
+    @property
+    def counts(self):
+        """Only a call that reached someone (or their voicemail) counts toward the total."""
+        return self.cleaned_data["outcome"] in ActionResponse.COUNTED_OUTCOMES
+
 
 class EmailSentForm(SeatFieldsMixin, BotCheckMixin):
     subject = CleanCharField(label=_("Subject"), max_length=200)
     body = CleanCharField(label=_("Message"), max_length=5000, widget=forms.Textarea)
     zip = ZipField(required=False, widget=forms.HiddenInput)
     token = forms.CharField(max_length=64, widget=forms.HiddenInput)
+
+    # The message itself is the reader's own and is not kept: only that they sent it.
+    counts = True
+
+    def response_fields(self):
+        return {}

@@ -8,6 +8,7 @@ A ZIP that touches several districts or states never silently picks one: the res
 the reader to choose.
 """
 
+import logging
 import threading
 from dataclasses import dataclass
 
@@ -24,7 +25,9 @@ from officials.models import (
 )
 from officials.normalise import normalise_district, normalise_state, zip5
 
-__all__ = ["LookupResult", "lookup_zip"]
+__all__ = ["LookupResult", "lookup_zip", "lookup_zip_safely", "seat_of"]
+
+logger = logging.getLogger(__name__)
 
 # American Samoa, Guam, the Northern Mariana Islands and the U.S. Virgin Islands are not in
 # the Census ZIP table; their ZIP ranges are fixed by the Postal Service and each has one
@@ -235,3 +238,26 @@ def lookup_zip(raw_zip: str, state: str | None = None, district: int | None = No
         representatives=representatives,
         vacant=not representatives,
     )
+
+
+def lookup_zip_safely(raw_zip, state=None, district=None):
+    """`lookup_zip` for callers that go on without an answer (a reader's signature or call
+    is never refused because the lookup failed): None instead of an exception, logged
+    without the ZIP code."""
+    try:
+        return lookup_zip(raw_zip, state=state or None, district=district)
+    except Exception:
+        logger.exception("ZIP lookup failed")
+        return None
+
+
+def seat_of(lookup):
+    """(state, district) as strings to store with a response; blanks when the lookup could
+    not tell. District 0 is an at-large seat and is kept as "0"."""
+    if lookup is None:
+        return "", ""
+    state = lookup.state or ""
+    if not state and len(lookup.state_choices) == 1:
+        state = lookup.state_choices[0]
+    district = lookup.district
+    return state[:2], "" if district is None else str(district)

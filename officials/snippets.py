@@ -32,4 +32,3 @@ class TargetViewSet(SnippetViewSet):
     search_backend_name = None
     search_fields = ["full_name", "last_name", "first_name", "title", "bioguide_id", "state"]
     ordering = ["state", "chamber", "district", "last_name"]
-

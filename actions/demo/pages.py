@@ -16,6 +16,7 @@ from actions.counting import canonical_email
 from actions.models import ActionIndexPage, ActionResponse, ActionTarget, UrgentActionPage
 from home.demo import upsert_page
 from home.roles import CAMPAIGN_MANAGERS, ensure_roles
+from officials.lookup import lookup_zip_safely, seat_of
 from officials.models import Target
 from translation.builders import translate
 
@@ -330,10 +331,8 @@ def _choose(page, target):
 
 
 def _responses(page, n):
-    from actions.views import _lookup, _seat
-
     for first, last, email, zip_code, language in DEMO_PEOPLE[:n]:
-        state, district = _seat(_lookup(zip_code))
+        state, district = seat_of(lookup_zip_safely(zip_code))
         ActionResponse.objects.get_or_create(
             action_key=page.translation_key,
             kind=ActionResponse.Kind.SIGN,

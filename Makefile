@@ -14,7 +14,7 @@ PORT ?= 8000
 LOCK_BASE := requirements/base.txt
 LOCK_TEST := requirements/test.txt
 UV := $(VENV)/bin/uv
-UV_COMPILE := $(UV) pip compile pyproject.toml --quiet --generate-hashes --universal --python-version 3.11
+UV_COMPILE := $(UV) pip compile pyproject.toml --quiet --generate-hashes --universal --python-version 3.11 --custom-compile-command "make lock"
 # Shown by CI and `make test` so the slowest tests (and the browser tests' share) stay visible.
 DURATIONS ?= --durations=25
 

@@ -118,16 +118,10 @@ def test_dashboard_is_closed_to_users_without_translation_rights(client, work):
     assert response.status_code in (302, 403)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_demo_has_translator_logins_and_a_translation_in_progress(monkeypatch, client):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    monkeypatch.setenv("HAVEN_ALLOW_DEMO", "1")
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    assert "user: traductora" in out.getvalue() and "user: editor" in out.getvalue()
+@pytest.mark.django_db
+def test_demo_has_translator_logins_and_a_translation_in_progress(demo_site, client):
+    # Reads the demo loaded once for the run (`demo_site` in conftest.py).
+    assert "user: traductora" in demo_site.output and "user: editor" in demo_site.output
 
     row = _row(dashboard_rows(), "How we work")
     assert 0 < row.percent < 100 and not row.live and row.translation is not None
@@ -147,7 +141,7 @@ def test_demo_has_translator_logins_and_a_translation_in_progress(monkeypatch, c
     for action in UrgentActionPage.objects.filter(locale__language_code="en"):
         assert [s for s in missing_strings(action, spanish) if " " in s] == [], action.title
 
-    assert client.login(username="traductora", password="haven-demo")
+    assert client.login(username="traductora", password=demo_site.password)
     response = client.get(reverse("translation:dashboard"))
     html = response.content.decode()
     assert "How we work" in html and f"{row.percent}%" in html

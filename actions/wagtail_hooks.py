@@ -84,4 +84,3 @@ def register_export_log_action(actions):
     actions.register_action(
         EXPORT_ACTION, _("Export responses"), _("Responses exported (personal data)")
     )
-

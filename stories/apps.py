@@ -22,4 +22,3 @@ class StoriesConfig(AppConfig):
         # A published story announces its ticked updates (stories/signals.py); who hears
         # about them is decided by whoever listens (the supporters app).
         page_published.connect(announce_update, dispatch_uid="stories.announce_update")
-

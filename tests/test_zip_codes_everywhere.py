@@ -71,9 +71,7 @@ def test_representatives_page_accepts_every_way_of_writing_a_zip(client, sample,
 
 
 @pytest.mark.parametrize("zip_code", REFUSED)
-def test_every_form_refuses_a_malformed_zip_in_the_readers_language(
-    client, zip_action, zip_code
-):
+def test_every_form_refuses_a_malformed_zip_in_the_readers_language(client, zip_action, zip_code):
     signed = client.post(zip_action.url + "sign/", sign_data(**{"sign-zip_code": zip_code}))
     assert signed.status_code == 200
     assert "Enter a 5-digit ZIP code, like 20001 or 20001-1234." in signed.content.decode()

@@ -14,9 +14,7 @@ from tests.factories_officials import TargetFactory, TargetOfficeFactory
 
 @pytest.fixture
 def sample(home):
-    import_officials(
-        BUILT_IN / "sample-members.json", BUILT_IN / "sample-member-offices.json"
-    )
+    import_officials(BUILT_IN / "sample-members.json", BUILT_IN / "sample-member-offices.json")
     import_zip_districts(BUILT_IN / "sample-zip-districts.csv")
 
 

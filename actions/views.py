@@ -57,6 +57,8 @@ def build_context(request, page, **extra):
             "count_url": _sub_url(page, request, "count"),
             "case_stories": page.get_case_stories(),
             "public_signers": public_signers(page),
+            # The source page's numbers, with this language's labels (one fact per group).
+            "call_numbers": page.call_numbers(),
         }
     )
     context.update(extra)
@@ -90,9 +92,54 @@ def _guard(request, page, kind):
     wait = ratelimit.hit(request)
     if wait:
         return too_many_requests(request, wait)
+    # Fresh from the shared state: a close published in any language a second ago counts,
+    # even for a form opened on this language's page before it (home/shared_state.py).
+    page.refresh_shared_state()
     if not page.is_open:
-        return render_page(request, page, status=409)
+        return refused_closed(request, page, kind)
     return None
+
+
+def _posted_form(request, page, kind):
+    """The form the reader posted, bound but not validated: only to show what they typed."""
+    if kind == "sign":
+        return SignForm(request.POST, prefix="sign")
+    form_class, prefix = FOLLOW_UPS[kind]
+    if request.POST.get("step") == prefix:
+        return form_class(request.POST, prefix=prefix)
+    return _zip_form(page, kind, request.POST)
+
+
+def typed_values(form):
+    """(label, text) for each visible field the reader filled in, choices by their label."""
+    values = []
+    for bound in form.visible_fields():
+        if bound.name == "website":  # the honeypot
+            continue
+        value = bound.value()
+        if value in (None, "", False, []):
+            continue
+        if value is True:
+            value = _("Yes")
+        else:
+            choices = dict(getattr(bound.field, "choices", None) or [])
+            value = choices.get(value, value)
+        values.append((bound.label, str(value)))
+    return values
+
+
+def refused_closed(request, page, kind):
+    """409 for a response to a closed action: the closed page in the page's language, with
+    everything the reader typed shown back to them and nothing stored."""
+    response = render_page(
+        request,
+        page,
+        status=409,
+        refused_values=typed_values(_posted_form(request, page, kind)),
+    )
+    # It shows what one person typed: never for a shared cache.
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def too_many_requests(request, wait=60):
@@ -242,7 +289,7 @@ def _zip_step(page, kind, form):
         _entry(f"{p.display_title} {p.full_name}".strip(), template, values, person=p)
         for p in _people(page, block, lookup)
     ]
-    for number in (block.value.get("numbers") or []) if kind == "call" and block else []:
+    for number in page.call_numbers(block) if kind == "call" and block else []:
         entries.append(
             _entry(
                 number["label"],
@@ -394,6 +441,7 @@ def thanks(request, page):
 
 
 def count_json(request, page):
+    page.refresh_shared_state()
     count = counting.get_count(page.translation_key)
     page.response_count = count
     response = JsonResponse(

@@ -13,3 +13,10 @@ class HomeConfig(AppConfig):
         # Every group and its permissions: created after migrate, never by a data migration.
         post_migrate.connect(roles.on_post_migrate, dispatch_uid="home_roles")
         post_save.connect(roles.on_page_saved, dispatch_uid="home_spanish_home_roles")
+
+        from wagtail.signals import page_published
+
+        from home.shared_state import on_page_published
+
+        # Campaign state (open/closed, outcome…) is one fact for every translation.
+        page_published.connect(on_page_published, dispatch_uid="home_shared_state")

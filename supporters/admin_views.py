@@ -5,9 +5,11 @@ is `private, no-store`. Registered in supporters/wagtail_hooks.py.
 """
 
 from django import forms
+from django.apps import apps
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from actions.permissions import can_view_personal_data
@@ -57,3 +59,47 @@ def supporter_data(request):
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def send_update_now(request, page_id, update_key):
+    """ "Send now" for a case update some supporters are waiting to read in their language:
+    they get the published version, with a note in their language, without waiting for the
+    end of the grace period. Asks for confirmation; only people who may publish the story.
+    """
+    from supporters.updates import notify_story_updates, waiting_counts
+
+    story = apps.get_model("stories", "CaseStoryPage").objects.filter(pk=page_id).first()
+    if story is None:
+        raise Http404
+    if not story.permissions_for_user(request.user).can_publish():
+        return TemplateResponse(
+            request, "supporters/admin/send_now_forbidden.html", {"story": story}, status=403
+        )
+    update = next(
+        (u for u in story.updates.all() if str(u.translation_key) == str(update_key)), None
+    )
+    if update is None:
+        raise Http404
+    edit_url = reverse("wagtailadmin_pages:edit", args=[story.pk])
+    waiting = waiting_counts(story, [update]).get(update.translation_key, {})
+    if request.method == "POST":
+        if waiting:
+            notify_story_updates.enqueue(story.pk, send_now=[str(update.translation_key)])
+            messages.success(
+                request,
+                _("The update “%(headline)s” is being sent to the supporters who were waiting.")
+                % {"headline": update.headline},
+            )
+        else:
+            messages.info(request, _("Nobody is waiting for this update any more."))
+        return HttpResponseRedirect(edit_url)
+    return TemplateResponse(
+        request,
+        "supporters/admin/send_now_confirm.html",
+        {
+            "story": story,
+            "update": update,
+            "waiting": sum(waiting.values()),
+            "edit_url": edit_url,
+        },
+    )

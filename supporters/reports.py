@@ -8,10 +8,12 @@ from django.apps import apps
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language_info
 from wagtail.models import Locale
 
 from supporters.models import OutboxEmail
-from supporters.updates import update_topic
+from supporters.updates import update_topic, waiting_counts
 
 
 def counts_by_topic(topics):
@@ -34,13 +36,37 @@ def update_rows(updates):
     return [{"update": u, **counts[update_topic(u.translation_key)]} for u in updates]
 
 
+def _language_name(code):
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
 def story_panel_html(page, request=None):
-    """The story edit page's "Supporter emails" panel: each ticked update's counts."""
+    """The story edit page's "Supporter emails" panel: each ticked update's counts, who is
+    waiting for a translation, and a "Send now" link for editors who may publish the story."""
     saved = bool(page.pk)
     updates = [u for u in page.updates.all() if u.notify_supporters] if saved else []
+    rows = update_rows(updates)
+    waiting = waiting_counts(page, updates) if updates else {}
+    user = getattr(request, "user", None)
+    may_send = bool(user and saved and page.permissions_for_user(user).can_publish())
+    for row in rows:
+        key = row["update"].translation_key
+        row["waiting"] = [
+            {"language": _language_name(code), "count": count}
+            for code, count in sorted(waiting.get(key, {}).items())
+        ]
+        row["send_now_url"] = None
+        if row["waiting"] and may_send:
+            try:
+                row["send_now_url"] = reverse("supporters_send_update_now", args=[page.pk, key])
+            except NoReverseMatch:  # the admin URLs are not registered (a bare test)
+                pass
     return render_to_string(
         "supporters/admin/email_counts_panel.html",
-        {"rows": update_rows(updates), "saved": saved},
+        {"rows": rows, "saved": saved},
         request=request,
     )
 

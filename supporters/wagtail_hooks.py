@@ -22,6 +22,11 @@ def register_admin_urls():
     return [
         path("supporters/data/", admin_views.supporter_data, name="supporters_supporter_data"),
         path(
+            "supporters/updates/<int:page_id>/<uuid:update_key>/send-now/",
+            admin_views.send_update_now,
+            name="supporters_send_update_now",
+        ),
+        path(
             "reports/update-emails/",
             reports.update_emails_report,
             name="supporters_update_emails",

@@ -11,13 +11,15 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from actions import routes
 from actions.blocks import RECIPIENT_CHOICES, WaysToActBlock
+from actions.models.state import ActionState
 from home.models import BasePage
+from home.shared_state import SharedStateFormMixin, SharedStateMixin
 
 __all__ = ["ActionIndexPage", "ActionTarget", "UrgentActionPage"]
 
@@ -36,16 +38,19 @@ TIME_ZONE_CHOICES = [
 ]
 
 
-class UrgentActionPageForm(WagtailAdminPageForm):
+class UrgentActionPageForm(SharedStateFormMixin, WagtailAdminPageForm):
     """Editors type the deadline as wall-clock time in the action's own time zone."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.disable_shared_fields()
         if not self.is_bound and self.instance.deadline:
             self.initial["deadline"] = self.instance.deadline_local.replace(tzinfo=None)
 
     def clean(self):
         cleaned = super().clean()
+        if self.fields["deadline"].disabled:
+            return cleaned  # set on the source page, already in UTC
         deadline = cleaned.get("deadline")
         zone = _zone(cleaned.get("deadline_timezone"))
         if deadline is not None:
@@ -86,17 +91,22 @@ class ActionIndexPage(BasePage):
         return context
 
 
-class UrgentActionPage(RoutablePageMixin, BasePage):
+class UrgentActionPage(SharedStateMixin, RoutablePageMixin, BasePage):
     """One ask of readers: sign, call or email, before a deadline.
 
     Responses belong to the page's translation group (`translation_key`), so the English
-    and Spanish pages share one count and one list of signers.
+    and Spanish pages share one count and one list of signers. Status, deadline, goal,
+    recipients, chosen officials and phone numbers are one fact for the group too
+    (`ActionState`, set by the source language's publish: home/shared_state.py).
     """
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         CLOSED = "closed", _("Closed")
         WON = "won", _("Won")
+        LOST = "lost", _("Lost")
+
+    shared_state_model = ActionState
 
     template = "pages/urgent_action_page.html"
     base_form_class = UrgentActionPageForm
@@ -146,7 +156,7 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         _("outcome"),
         features=["bold", "italic", "link"],
         blank=True,
-        help_text=_("Shown instead of the forms once the action is closed or won."),
+        help_text=_("Shown instead of the forms once the action is closed, won or lost."),
     )
     ways_to_act = StreamField(
         WaysToActBlock(),
@@ -218,6 +228,7 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         from actions.counting import get_counts
 
         pages = list(pages)
+        cls.attach_shared_state(pages)
         counts = get_counts([page.translation_key for page in pages])
         for page in pages:
             page.response_count = counts.get(page.translation_key, 0)
@@ -252,20 +263,91 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
     def get_chosen_targets(self):
         """The officials the editor chose, in order; current ones only.
 
-        Translations copy this list (it is synchronised), but a Spanish page made before
-        a target was added falls back to its source page's list.
+        One list for every language: the one on the page that sets the shared state (the
+        source language's live page), so a translation never keeps an old list.
         """
-        items = list(self.action_targets.select_related("target").order_by("sort_order"))
-        if not items and not self.locale.is_default:
-            source = (
-                UrgentActionPage.objects.filter(translation_key=self.translation_key)
-                .exclude(pk=self.pk)
-                .filter(locale__language_code=Locale.get_default().language_code)
-                .first()
-            )
-            if source is not None:
-                items = list(source.action_targets.select_related("target").order_by("sort_order"))
-        return [item.target for item in items if item.target.is_current]
+        state = getattr(self, "shared_state", None) or self.refresh_shared_state()
+        owner_id = state.source_page_id if state and state.source_page_id else self.pk
+        items = ActionTarget.objects.filter(page_id=owner_id).select_related("target")
+        return [item.target for item in items.order_by("sort_order") if item.target.is_current]
+
+    def call_numbers(self, block=None):
+        """The call block's other numbers: the numbers the source page published, each with
+        this page's (translated) label where it has one, else the source's label."""
+        block = block or self.block_of_kind("call")
+        own = list(block.value.get("numbers") or []) if block else []
+        state = getattr(self, "shared_state", None)
+        if state is None or self.pk == state.source_page_id:
+            return [{"label": n["label"], "number": n["number"]} for n in own]
+        labels = {}
+        if block is not None:
+            for item in block.value["numbers"].bound_blocks:
+                labels[item.id] = item.value["label"]
+        return [
+            {"label": labels.get(n["id"]) or n["label"], "number": n["number"]}
+            for n in state.call_numbers
+        ]
+
+    # Shared state (home/shared_state.py) --------------------------------------------------
+
+    def shared_state_values(self):
+        values = super().shared_state_values()
+        block = self.block_of_kind("call")
+        numbers = []
+        if block is not None:
+            numbers = [
+                {"id": item.id, "label": item.value["label"], "number": item.value["number"]}
+                for item in block.value["numbers"].bound_blocks
+            ]
+        return {
+            **values,
+            "call_numbers": numbers,
+            "source_outcome_message": self.outcome_message or "",
+        }
+
+    def after_shared_state_applied(self, state, pages):
+        """Translations' chosen officials become the source page's list (what the admin shows;
+        readers already get the source's list from `get_chosen_targets`)."""
+        source_id = state.source_page_id
+        if not pages or source_id is None:
+            return
+        chosen = list(
+            ActionTarget.objects.filter(page_id=source_id)
+            .order_by("sort_order")
+            .values_list("target_id", "sort_order")
+        )
+        others = [p.pk for p in pages if p.pk != source_id]
+        ActionTarget.objects.filter(page_id__in=others).delete()
+        ActionTarget.objects.bulk_create(
+            [
+                ActionTarget(page_id=pk, target_id=target, sort_order=order)
+                for pk in others
+                for target, order in chosen
+            ]
+        )
+
+    def reader_outcome(self):
+        """The outcome message a reader of this page sees, and whether it is a stand-in.
+
+        Returns {"html", "language", "fallback"}: a translation published before the source
+        message last changed, or without its own text, shows the source's message marked
+        with its language, and the template adds a note that it is not translated yet.
+        """
+        state = getattr(self, "shared_state", None)
+        own = self.outcome_message or ""
+        if state is None or self.pk == state.source_page_id or not state.source_page_id:
+            return {"html": own, "language": "", "fallback": False}
+        source = state.source_outcome_message or ""
+        if not source:
+            return {"html": "", "language": "", "fallback": False}
+        published = self.last_published_at
+        current = state.outcome_changed_at is None or (
+            published is not None and published >= state.outcome_changed_at
+        )
+        if own and own != source and current:
+            return {"html": own, "language": "", "fallback": False}
+        language = state.source_locale.language_code if state.source_locale_id else ""
+        return {"html": source, "language": language, "fallback": True}
 
     def block_of_kind(self, kind):
         for block in self.ways_to_act:

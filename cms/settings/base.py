@@ -180,6 +180,9 @@ TASKS = {
 HAVEN_EMAIL_MAX_ATTEMPTS = int(os.environ.get("HAVEN_EMAIL_MAX_ATTEMPTS", "5"))
 # People per batch when a story update is emailed (one outbox write and send task each).
 HAVEN_EMAIL_BATCH_SIZE = int(os.environ.get("HAVEN_EMAIL_BATCH_SIZE", "200"))
+# Hours a supporter who acted in Spanish waits for the Spanish version of a case update
+# before getting the English one with an explanation (supporters/updates.py).
+HAVEN_TRANSLATION_GRACE_HOURS = float(os.environ.get("HAVEN_TRANSLATION_GRACE_HOURS", "48"))
 
 # Email -------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -2,3 +2,4 @@
 
 from .consent import *  # noqa: F403
 from .pages import *  # noqa: F403
+from .state import *  # noqa: F403

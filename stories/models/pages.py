@@ -32,8 +32,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
+from home.shared_state import SharedStateFormMixin, SharedStateMixin
 from stories.blocks import RICH_TEXT_FEATURES, StoryBodyBlock, body_has_images
 from stories.models.consent import consent_problems
+from stories.models.state import StoryState
 from stories.panels import ConsentStatusPanel, SupporterEmailsPanel
 
 __all__ = [
@@ -229,8 +231,15 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
         }
 
 
-class CaseStoryPageForm(WagtailAdminPageForm):
-    """Refuses the editor's "Publish" while consent is missing, keeping every edit on screen."""
+class CaseStoryPageForm(SharedStateFormMixin, WagtailAdminPageForm):
+    """Refuses the editor's "Publish" while consent is missing, keeping every edit on screen.
+
+    On a translation, status and outcome are read-only: the source language sets them.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.disable_shared_fields()
 
     def clean(self):
         cleaned_data = super().clean()
@@ -246,12 +255,15 @@ class CaseStoryPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class CaseStoryPage(BasePage):
+class CaseStoryPage(SharedStateMixin, BasePage):
     """The story of one person or family, kept current with dated updates.
 
     Consent to tell the story lives in `stories.ConsentRecord`, keyed to this page's
     translation key, never on the page: page content goes to revisions and translators.
+    Status, outcome and outcome date are one fact for every language (`StoryState`).
     """
+
+    shared_state_model = StoryState
 
     template = "pages/case_story_page.html"
     parent_page_types = ["stories.CaseIndexPage"]
@@ -518,6 +530,7 @@ class CaseStoryPage(BasePage):
         return sorted(actions, key=lambda a: not a.is_open)
 
     def get_context(self, request, *args, **kwargs):
+        self.refresh_shared_state()
         context = super().get_context(request, *args, **kwargs)
         parent = self.get_parent()
         case_index = parent.specific if parent else None

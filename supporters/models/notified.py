@@ -7,16 +7,23 @@ __all__ = ["NotifiedUpdate"]
 
 
 class NotifiedUpdate(models.Model):
-    """One row per update (all languages) once its supporters were emailed.
+    """One row per update (all languages) once its supporters were first emailed.
 
     Why: a republished story must not email an update again, and a supporter who acts
     after the update went out must not receive old news on the next publish. The per-
     recipient dedupe key in the outbox is the second guard.
+
+    Supporters whose language had no published version of the update yet are not emailed
+    at first: their languages are kept in `waiting_languages` until the translation is
+    published or `grace_until` passes (then they get the published version with a note).
+    An empty list means everyone was handled.
     """
 
     update_key = models.UUIDField(unique=True)
     notified_at = models.DateTimeField(auto_now_add=True)
     recipients = models.PositiveIntegerField(default=0)
+    waiting_languages = models.JSONField(default=list, blank=True)
+    grace_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         db_table = "stories_notifiedupdate"  # kept from `stories`: moved without copying rows

@@ -117,7 +117,7 @@ def _content(version, update, language, fallback_language=None):
         with translation.override(fallback_language):
             context["fallback_note"] = _(
                 "This update has not been translated into your language yet; here it is in "
-                "English so that you do not have to wait."
+                "English so that you do not miss it."
             )
             context["fallback_language"] = fallback_language
     return subject, context

@@ -147,9 +147,7 @@ def test_untranslated_outcome_message_shows_english_with_a_spanish_note(
     assert "aún no está traducido" not in html
 
 
-def test_chosen_officials_and_phone_numbers_come_from_the_english_page(
-    client, action, action_es
-):
+def test_chosen_officials_and_phone_numbers_come_from_the_english_page(client, action, action_es):
     director = TargetFactory(custom=True, title="Field Office Director", last_name="Ramos")
     english = UrgentActionPage.objects.get(pk=action.pk)
     english.action_targets.add(ActionTarget(target=director))
@@ -200,9 +198,7 @@ def story_pair(home, home_es, spanish, django_capture_on_commit_callbacks):
 
 def test_story_outcome_recorded_in_english_shows_on_the_spanish_story_at_once(client, story_pair):
     story, story_es = story_pair
-    _publish(
-        story, status="resolved", outcome="released", outcome_date=datetime.date(2026, 3, 2)
-    )
+    _publish(story, status="resolved", outcome="released", outcome_date=datetime.date(2026, 3, 2))
     html = client.get(story_es.url).content.decode()
     assert "Liberación" in html
     assert "2 de marzo de 2026" in html

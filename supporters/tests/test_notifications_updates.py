@@ -49,7 +49,10 @@ def test_unticked_update_sends_nothing(case):
     assert mail.outbox == []
 
 
-def test_spanish_supporter_gets_english_with_a_spanish_note_when_not_translated(case):
+def test_spanish_supporter_gets_english_with_a_spanish_note_when_not_translated(case, settings):
+    # No grace period: nobody waits for the translation (the default waits: see
+    # test_update_languages.py).
+    settings.HAVEN_TRANSLATION_GRACE_HOURS = 0
     _supporter(case["actions"][0], "lucia@example.org", language="es")
     _publish(case["story"])
     sent = mail.outbox[0]

@@ -28,6 +28,7 @@ from actions.forms import (
 )
 from actions.models import ActionResponse
 from actions.notifications import queue_confirmation_safely
+from home.links import page_url, tel_url
 
 logger = logging.getLogger(__name__)
 SESSION_KEY = "actions_done"
@@ -265,7 +266,7 @@ def _zip_step(request, page, kind, form):
                 {
                     "name": number["label"],
                     "phone": number["number"],
-                    "tel": "tel:" + "".join(c for c in number["number"] if c.isdigit() or c == "+"),
+                    "tel": tel_url(number["number"]),
                     "text": fill_placeholders(template, {**values, "official": number["label"]}),
                 }
             )
@@ -408,10 +409,12 @@ def thanks(request, page):
     if not kind:
         return HttpResponseRedirect(page.get_url(request))
     page.response_count = counting.fresh_count(page.translation_key)
-    url = page.get_full_url(request)
+    url = page_url(page, request)
     text = page.title
+    # Plain links: nothing from these services loads until the reader clicks one.
     share = [
         ("WhatsApp", f"https://wa.me/?text={quote(text + ' ' + url)}"),
+        ("Bluesky", f"https://bsky.app/intent/compose?text={quote(text + ' ' + url)}"),
         ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={quote(url)}"),
         ("X", f"https://x.com/intent/post?url={quote(url)}&text={quote(text)}"),
         (_("Email"), f"mailto:?subject={quote(text)}&body={quote(url)}"),
@@ -424,6 +427,7 @@ def thanks(request, page):
             "kind": kind,
             "share_links": share,
             "share_url": url,
+            "share_title": text,
             "related_actions": related,
             "case_stories": page.get_case_stories(),
         }

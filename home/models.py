@@ -15,6 +15,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.seo import plain_text, webpage_data
+
 
 class BasePage(Page):
     """Fields every public page shares: the picture and text used when the page is shared."""
@@ -38,8 +40,16 @@ class BasePage(Page):
         abstract = True
 
     def get_social_description(self):
-        """What link previews show: the SEO description, else nothing (never personal data)."""
-        return self.search_description
+        """What link previews and search results show: the SEO description, else the page's
+        own summary text (`social_description_fallback`), never personal data."""
+        return self.search_description or plain_text(self.social_description_fallback())
+
+    def social_description_fallback(self):
+        return getattr(self, "intro", "") or ""
+
+    def structured_data(self, card, publisher):
+        """JSON-LD nodes for this page (see home/seo.py); subclasses say what they are."""
+        return [webpage_data(card, publisher, self)]
 
 
 class HomePage(BasePage):
@@ -70,6 +80,29 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def social_title(self, organisation):
+        """"Haven — Case stories and urgent actions": the organisation and what it does,
+        unless the editor wrote an SEO title."""
+        if self.seo_title or organisation is None:
+            return self.seo_title or self.title
+        if organisation.tagline:
+            return f"{organisation.name} — {organisation.tagline}"
+        return organisation.name
+
+    def structured_data(self, card, publisher):
+        """The home page describes the site and the organisation behind it."""
+        website = {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": card.site_name,
+            "url": card.url,
+            "inLanguage": self.locale.language_code,
+            "publisher": {"@id": publisher["@id"]},
+        }
+        if card.description:
+            website["description"] = card.description
+        return [website, {"@context": "https://schema.org", **publisher}]
 
     def get_featured_stories(self):
         """The chosen stories in the reader's language, live ones only, in editor order."""
@@ -174,6 +207,9 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+    def social_description_fallback(self):
+        return self.body
 
 
 HomePage.override_translatable_fields = [

@@ -213,6 +213,10 @@ LOGGING = {
     },
 }
 
+# Contact line of /.well-known/security.txt (mailto: or https:); empty = the contact email
+# in Haven settings.
+HAVEN_SECURITY_CONTACT = os.environ.get("HAVEN_SECURITY_CONTACT", "")
+
 HAVEN_DATA_DIR = os.environ.get("HAVEN_DATA_DIR", str(BASE_DIR.parent / "shared" / "data"))
 
 # Urgent actions ------------------------------------------------------------------------

@@ -15,3 +15,27 @@ def language_links(context, page=None):
 @register.simple_tag(takes_context=True)
 def hreflang_alternates(context, page=None):
     return i18n.hreflang_alternates(context["request"], page)
+
+
+@register.simple_tag(takes_context=True)
+def link_card(context, page=None, title=""):
+    """The page's link card (description, canonical, Open Graph, X card, JSON-LD)."""
+    from home.seo import link_card as build
+
+    return build(context["request"], page, context.get("organisation"), title=str(title))
+
+
+@register.filter
+def absolute(url):
+    """A site-relative URL made absolute from the one site root (home/links.py)."""
+    from home.links import absolute_url
+
+    return absolute_url(str(url)) if url else url
+
+
+@register.filter
+def tel(phone):
+    """`{{ number|tel }}`: an E.164 `tel:` URL for a typed phone number ("" if undiallable)."""
+    from home.links import tel_url
+
+    return tel_url(phone)

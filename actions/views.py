@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
 from actions import counting, ratelimit
-from actions.blocks import fill_placeholders
+from actions.blocks import email_addresses, fill_placeholders, phone_numbers
 from actions.forms import (
     CallLogForm,
     EmailSentForm,
@@ -261,7 +261,7 @@ def _zip_step(request, page, kind, form):
             }
         )
     if block and kind == "call":
-        for number in block.value.get("numbers") or []:
+        for number in phone_numbers(block.value):
             entries.append(
                 {
                     "name": number["label"],
@@ -286,8 +286,9 @@ def _zip_step(request, page, kind, form):
         result["log_form"] = CallLogForm(initial=carried, prefix="log")
     else:
         subject = fill_placeholders(block.value.get("subject", "") if block else "", values)
-        addresses = list(block.value.get("addresses") or []) if block else []
+        addresses = email_addresses(block.value) if block else []
         result["subject"] = subject
+        result["has_addresses"] = bool(addresses)
         result["mailto"] = (
             "mailto:" + ",".join(addresses) + f"?subject={quote(subject)}&body={quote(generic)}"
         )

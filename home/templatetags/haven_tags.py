@@ -1,5 +1,7 @@
 """Template tags for the site chrome: language switcher and hreflang alternates."""
 
+import re
+
 from django import template
 
 from home import i18n
@@ -39,3 +41,13 @@ def tel(phone):
     from home.links import tel_url
 
     return tel_url(phone)
+
+
+_LEADING_ARTICLE = re.compile(r"^(The|La|El|Los|Las)(?=\s+\S)")
+
+
+@register.filter
+def mid_sentence(name):
+    """A name as it reads inside a sentence: "The K. family" → "the K. family",
+    "La familia K." → "la familia K." (so "Actúe por la familia K.", never "por La")."""
+    return _LEADING_ARTICLE.sub(lambda m: m.group(1).lower(), str(name or ""))

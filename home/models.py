@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.forms import HavenPageForm
 from home.seo import plain_text, webpage_data
 
 
@@ -35,6 +36,8 @@ class BasePage(Page):
         *Page.promote_panels,
         FieldPanel("social_image"),
     ]
+    # Shows a slug clash (e.g. with an autosaved draft) at the top, not only on Promote.
+    base_form_class = HavenPageForm
 
     class Meta:
         abstract = True

@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -16,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from actions.blocks import RECIPIENT_CHOICES, WaysToActBlock
+from home.forms import HavenPageForm
 from home.models import BasePage
 from home.seo import webpage_data
 
@@ -36,7 +36,7 @@ TIME_ZONE_CHOICES = [
 ]
 
 
-class UrgentActionPageForm(WagtailAdminPageForm):
+class UrgentActionPageForm(HavenPageForm):
     """Editors type the deadline as wall-clock time in the action's own time zone."""
 
     def __init__(self, *args, **kwargs):

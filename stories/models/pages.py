@@ -16,7 +16,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -32,6 +31,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.forms import HavenPageForm
 from home.models import BasePage
 from home.seo import webpage_data
 from stories.blocks import RICH_TEXT_FEATURES, StoryBodyBlock, body_has_images
@@ -234,7 +234,7 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
         }
 
 
-class CaseStoryPageForm(WagtailAdminPageForm):
+class CaseStoryPageForm(HavenPageForm):
     """Refuses the editor's "Publish" while consent is missing, keeping every edit on screen."""
 
     def clean(self):

@@ -101,3 +101,32 @@ def set_default_site_address(host, port):
         site.hostname, site.port = host, int(port)
         site.save()
     return site
+
+
+_ANCHOR = re.compile(r"<a\s[^>]*?href=([\"'])(.*?)\1[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
+
+
+def html_to_text(html, site=None):
+    """Rich text as the plain-text part of an email: paragraphs kept, and every link
+    spelled out absolute after its words ("the action (https://…/en/actions/x/)"), so a
+    reader of the text part loses no link."""
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    if not html:
+        return ""
+
+    def spell(match):
+        href, words = absolute_url(unescape(match.group(2)), site), strip_tags(match.group(3))
+        if href.startswith("mailto:") and href[7:] == words.strip():
+            return words
+        return f"{words} ({href})" if words.strip() and words.strip() != href else href
+
+    text = _ANCHOR.sub(spell, html)
+    text = re.sub(r"<li[^>]*>", "- ", text, flags=re.IGNORECASE)
+    text = _BLOCK_END.sub("\n\n", text)
+    text = unescape(strip_tags(text))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

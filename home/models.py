@@ -182,12 +182,29 @@ class HavenSettings(BaseSiteSetting):
         verbose_name=_("privacy policy page"),
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
+    # The sending address itself stays in DEFAULT_FROM_EMAIL (the mail server must be allowed
+    # to send for its domain); editors choose the name readers see and where replies go.
+    email_from_name = models.CharField(
+        _("sender name on emails"),
+        max_length=100,
+        blank=True,
+        help_text=_("The name supporters see as the sender, e.g. “Haven Network”."),
+    )
+    email_reply_to = models.EmailField(
+        _("reply-to address"),
+        blank=True,
+        help_text=_("Where supporters' replies go. Empty: the environment's default, if any."),
+    )
 
     panels = [
         FieldPanel("organisation"),
         FieldPanel("donate_url"),
         PageChooserPanel("privacy_page"),
         FieldPanel("contact_email"),
+        MultiFieldPanel(
+            [FieldPanel("email_from_name"), FieldPanel("email_reply_to")],
+            heading=_("Supporter emails"),
+        ),
     ]
 
     class Meta:

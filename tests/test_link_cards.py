@@ -248,3 +248,16 @@ def test_feeds_carry_what_rfc_4287_and_rss_2_require(client, site_root, story):
         hrefs = re.findall(r'href="([^"]+)"', entry.description)
         assert all(h.startswith(ROOT + "/") for h in hrefs), hrefs
     assert any(ROOT + "/en/actions/free-the-family/" in e.description for e in rss.entries)
+
+
+def test_email_text_part_keeps_every_link_absolute(site_root):
+    from home.links import html_to_text
+
+    html = (
+        '<p>Read <a href="/en/actions/free/">the action</a> &amp; share it.</p>'
+        '<ul><li>One</li><li><a href="mailto:a@example.org">a@example.org</a></li></ul>'
+    )
+    text = html_to_text(html)
+    assert f"the action ({ROOT}/en/actions/free/)" in text
+    assert "& share it." in text
+    assert "- One" in text and "- a@example.org" in text

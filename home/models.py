@@ -85,7 +85,7 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def social_title(self, organisation):
-        """"Haven — Case stories and urgent actions": the organisation and what it does,
+        """The organisation and what it does ("Haven — Case stories and urgent actions"),
         unless the editor wrote an SEO title."""
         if self.seo_title or organisation is None:
             return self.seo_title or self.title

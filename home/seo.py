@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Page
 
-from home import i18n
+from home import languages
 from home.links import absolute_url, page_url, site_root_url
 
 # Open Graph locale names for the site's languages (og:locale wants language_TERRITORY).
@@ -98,7 +98,7 @@ def link_card(request, page=None, organisation=None, title=""):
     site_name = organisation.name if organisation else settings.WAGTAIL_SITE_NAME
     alternates = [
         OG_LOCALES.get(code, code)
-        for code, _url in i18n.hreflang_alternates(request, page)
+        for code, _url in languages.hreflang_alternates(request, page)
         if code not in ("x-default", language)
     ]
     if isinstance(page, Page):

@@ -1,4 +1,8 @@
-"""The demo loader builds bilingual content through wagtail-localize, and is idempotent."""
+"""The demo loader builds bilingual content through wagtail-localize, and is idempotent.
+
+These tests read the demo loaded once for the run (`demo_site` in conftest.py)."""
+
+import os
 
 import pytest
 from django.core.management import call_command
@@ -7,7 +11,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from home.models import HomePage
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 def _snapshot():
@@ -19,11 +23,15 @@ def _snapshot():
     )
 
 
-def test_demo_loader_builds_spanish_through_localize_and_is_idempotent(monkeypatch, client):
+def test_demo_loader_builds_spanish_through_localize_and_is_idempotent(
+    demo_site, monkeypatch, django_capture_on_commit_callbacks
+):
     monkeypatch.setenv("HAVEN_ALLOW_DEMO", "1")
-    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+    monkeypatch.setenv("HAVEN_DEMO_PASSWORD", demo_site.password)
     first = _snapshot()
-    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+    # A second run inside this test's transaction; its on-commit publishes run too.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))
     assert _snapshot() == first
 
     spanish = Locale.objects.get(language_code="es")
@@ -38,11 +46,10 @@ def test_demo_loader_builds_spanish_through_localize_and_is_idempotent(monkeypat
         assert page.get_translation(spanish).live, page.title
 
 
-def test_demo_login_works(monkeypatch, client):
-    monkeypatch.setenv("HAVEN_ALLOW_DEMO", "1")
-    monkeypatch.setenv("HAVEN_DEMO_PASSWORD", "pick-a-password")
-    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
-    assert client.login(username="admin", password="pick-a-password")
+def test_demo_login_works(demo_site, client):
+    # The shared demo was loaded with HAVEN_DEMO_PASSWORD set to a non-default password.
+    assert f"password: {demo_site.password}" in demo_site.output
+    assert client.login(username="admin", password=demo_site.password)
     assert client.get("/admin/").status_code == 200
 
 
@@ -68,7 +75,7 @@ def test_demo_served_on_port_9000_writes_no_link_to_any_other_port(monkeypatch, 
         r'href="(/(?:en|es)/(?:cases|casos|actions|acciones)/[^"]+/)"', texts[0]
     ):
         texts.append(client.get(path).content.decode())
-    from actions.models import OutboxEmail  # noqa: PLC0415 (moves with the supporters app)
+    from supporters.models import OutboxEmail
 
     for email in OutboxEmail.objects.all():
         texts += [email.body_text, email.body_html, email.unsubscribe_url]

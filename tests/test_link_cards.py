@@ -87,7 +87,9 @@ def read(client, url):
 @pytest.fixture
 def site_root(home):
     """The default Site served somewhere unusual: every link must follow it."""
-    Site.objects.filter(is_default_site=True).update(hostname="haven.example.org", port=8443)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "haven.example.org", 8443
+    site.save()  # not update(): Wagtail caches site roots and clears them on save
     org = OrganisationDetailsFactory(name="Haven Test Network", tagline="Stories that act")
     haven = HavenSettings.for_site(Site.objects.get(is_default_site=True))
     haven.organisation = org

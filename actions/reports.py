@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +37,19 @@ def neutralise(value):
     """Make a cell safe for spreadsheets: text starting like a formula gets a leading '."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
+    return value
+
+
+# Excel reads a CSV without a byte-order mark as the local code page ("PÃ©rez").
+UTF8_BOM = "\ufeff"
+
+
+def local_time(value):
+    """A timestamp as organisers read it: the site's time zone, to the second."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0, tzinfo=None)
     return value
 
 
@@ -143,7 +157,17 @@ class ActionResponsesReportView(ReportView):
 
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
-        return OrderedDict((key, neutralise(value)) for key, value in row.items())
+        return OrderedDict((key, neutralise(local_time(value))) for key, value in row.items())
+
+    def stream_csv(self, queryset):
+        """The CSV with a UTF-8 byte-order mark first, so Excel opens accents right."""
+        yield UTF8_BOM
+        yield from super().stream_csv(queryset)
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         log(
@@ -279,6 +303,7 @@ def delivery_packet(request, page_id):
         response["Content-Disposition"] = (
             f'attachment; filename="delivery-{action.slug}-{slugify(slug)}.csv"'
         )
+        response.write(UTF8_BOM)
         writer = csv.writer(response)
         if target is not None:
             writer.writerow([neutralise(f"{target.display_title} {target.full_name}")])
@@ -306,6 +331,8 @@ def delivery_packet(request, page_id):
             "letter": _letter_text(action),
             "groups": _grouped(signers),
             "total": signers.count(),
+            # A call- or email-only action has no signers: say what it did count instead.
+            "totals": summarise(ActionResponse.objects.filter(action_key=action.translation_key)),
             "targets": targets,
             "target": target,
         },

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
 from actions import counting, ratelimit
-from actions.blocks import fill_placeholders
+from actions.blocks import email_addresses, fill_placeholders, phone_numbers
 from actions.forms import (
     CallLogForm,
     EmailSentForm,
@@ -28,6 +28,7 @@ from actions.forms import (
 )
 from actions.models import ActionResponse
 from actions.signals import action_taken
+from home.links import page_url, tel_url
 from officials import lookup as officials_lookup
 
 logger = logging.getLogger(__name__)
@@ -242,14 +243,14 @@ def _zip_step(page, kind, form):
         _entry(f"{p.display_title} {p.full_name}".strip(), template, values, person=p)
         for p in _people(page, block, lookup)
     ]
-    for number in (block.value.get("numbers") or []) if kind == "call" and block else []:
+    for number in phone_numbers(block.value) if kind == "call" and block else []:
         entries.append(
             _entry(
                 number["label"],
                 template,
                 values,
                 phone=number["number"],
-                tel="tel:" + "".join(c for c in number["number"] if c.isdigit() or c == "+"),
+                tel=tel_url(number["number"]),
             )
         )
     # The one message the reader edits: addressed by name when there is one recipient.
@@ -267,8 +268,9 @@ def _zip_step(page, kind, form):
     form_class, prefix = FOLLOW_UPS[kind]
     if kind == "email":
         subject = fill_placeholders(block.value.get("subject", "") if block else "", values)
-        addresses = list(block.value.get("addresses") or []) if block else []
+        addresses = email_addresses(block.value) if block else []
         result["subject"] = subject
+        result["has_addresses"] = bool(addresses)
         result["mailto"] = (
             "mailto:" + ",".join(addresses) + f"?subject={quote(subject)}&body={quote(generic)}"
         )
@@ -368,10 +370,12 @@ def thanks(request, page):
     if not kind:
         return HttpResponseRedirect(page.get_url(request))
     page.response_count = counting.fresh_count(page.translation_key)
-    url = page.get_full_url(request)
+    url = page_url(page, request)
     text = page.title
+    # Plain links: nothing from these services loads until the reader clicks one.
     share = [
         ("WhatsApp", f"https://wa.me/?text={quote(text + ' ' + url)}"),
+        ("Bluesky", f"https://bsky.app/intent/compose?text={quote(text + ' ' + url)}"),
         ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={quote(url)}"),
         ("X", f"https://x.com/intent/post?url={quote(url)}&text={quote(text)}"),
         (_("Email"), f"mailto:?subject={quote(text)}&body={quote(url)}"),
@@ -384,6 +388,7 @@ def thanks(request, page):
             "kind": kind,
             "share_links": share,
             "share_url": url,
+            "share_title": text,
             "related_actions": related,
             "case_stories": page.get_case_stories(),
         }

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home import well_known
 from home.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -16,6 +17,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for both languages, with hreflang alternates (outside the prefixes).
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", well_known.robots_txt, name="robots_txt"),
+    path("favicon.ico", well_known.favicon, name="favicon"),
+    path(".well-known/security.txt", well_known.security_txt, name="security_txt"),
 ]
 
 if settings.DEBUG:

@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
@@ -17,7 +16,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from actions import routes
 from actions.blocks import RECIPIENT_CHOICES, WaysToActBlock
+from home.forms import HavenPageForm
 from home.models import BasePage
+from home.seo import webpage_data
 
 __all__ = ["ActionIndexPage", "ActionTarget", "UrgentActionPage"]
 
@@ -36,7 +37,7 @@ TIME_ZONE_CHOICES = [
 ]
 
 
-class UrgentActionPageForm(WagtailAdminPageForm):
+class UrgentActionPageForm(HavenPageForm):
     """Editors type the deadline as wall-clock time in the action's own time zone."""
 
     def __init__(self, *args, **kwargs):
@@ -75,6 +76,9 @@ class ActionIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("urgent actions index")
+
+    def structured_data(self, card, publisher):
+        return [webpage_data(card, publisher, self, "CollectionPage")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -203,6 +207,41 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("urgent action")
+
+    # Link cards -------------------------------------------------------------------------
+
+    def get_social_description(self):
+        """Link previews and search results show the required summary of the ask."""
+        return self.search_description or self.summary
+
+    def structured_data(self, card, publisher):
+        """An online Event that runs until the deadline, organised by the organisation:
+        the schema.org type search engines and validators accept for a dated call to act
+        (schema.org's Action types describe an act already done, not an invitation)."""
+        start = self.first_published_at or self.last_published_at or timezone.now()
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": card.title,
+            "description": card.description,
+            "url": card.url,
+            "inLanguage": self.locale.language_code,
+            "image": [card.image_url],
+            "startDate": start.isoformat(timespec="seconds"),
+            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": {"@type": "VirtualLocation", "url": card.url},
+            "organizer": {
+                "@type": "Organization",
+                "name": publisher["name"],
+                "url": publisher["url"],
+            },
+        }
+        if self.deadline:
+            data["endDate"] = self.deadline_local.isoformat(timespec="seconds")
+        else:
+            data["endDate"] = data["startDate"]
+        return [data]
 
     # Counting ---------------------------------------------------------------------------
 

@@ -189,6 +189,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Haven <no-reply@localhost>")
+# Where supporters' replies go when Haven settings name no reply-to address (empty: none).
+HAVEN_EMAIL_REPLY_TO = os.environ.get("HAVEN_EMAIL_REPLY_TO", "")
 
 # Wagtail -----------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Haven"
@@ -218,6 +220,10 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Contact line of /.well-known/security.txt (mailto: or https:); empty = the contact email
+# in Haven settings.
+HAVEN_SECURITY_CONTACT = os.environ.get("HAVEN_SECURITY_CONTACT", "")
 
 HAVEN_DATA_DIR = os.environ.get("HAVEN_DATA_DIR", str(BASE_DIR.parent / "shared" / "data"))
 

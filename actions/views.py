@@ -17,14 +17,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
-from actions import counting, ratelimit
+from actions import counting, formtoken, ratelimit
 from actions.blocks import fill_placeholders
 from actions.forms import (
     CallLogForm,
     EmailSentForm,
     SignForm,
     ZipStepForm,
-    started_token,
 )
 from actions.models import ActionResponse
 from actions.notifications import queue_confirmation_safely
@@ -66,22 +65,21 @@ def _sub_url(page, request, name):
     return base + page.reverse_subpage(name) if base else ""
 
 
-def _initial():
-    return {"started": started_token()}
-
-
 def build_context(request, page, **extra):
     UrgentActionPageCounts = type(page)
     UrgentActionPageCounts.attach_counts([page])
     context = page.get_context(request)
     context.update(
         {
-            "sign_form": SignForm(initial=_initial(), prefix="sign"),
+            # Nothing fresh or personal here: this page is what a shared cache holds. The
+            # sign form's token is fetched by static/js/formtoken.js when the reader
+            # starts typing (actions/formtoken.py).
+            "sign_form": SignForm(prefix="sign"),
             "call_zip_form": ZipStepForm(
-                initial=_initial(), auto_id="id_call_%s", zip_required=_needs_zip(page, "call")
+                auto_id="id_call_%s", zip_required=_needs_zip(page, "call")
             ),
             "email_zip_form": ZipStepForm(
-                initial=_initial(), auto_id="id_email_%s", zip_required=_needs_zip(page, "email")
+                auto_id="id_email_%s", zip_required=_needs_zip(page, "email")
             ),
             "sign_url": _sub_url(page, request, "sign"),
             "call_url": _sub_url(page, request, "call"),
@@ -157,6 +155,14 @@ def sign(request, page):
         return render_page(request, page, sign_form=form, open_step="sign")
     if form.is_bot:
         return _thanks_redirect(request, page)
+    problem = form.token_problem()
+    if problem:
+        # JavaScript off, too fast, replayed or stale: keep everything and ask for one
+        # more click, on a private page carrying a token issued with it.
+        form.fresh_started()
+        return render_page(
+            request, page, sign_form=form, sign_confirm=formtoken.REASONS[problem], open_step="sign"
+        )
     record_signature(page, form.cleaned_data, translation.get_language())
     _mark_done(request, page, ActionResponse.Kind.SIGN)
     return _thanks_redirect(request, page)
@@ -243,7 +249,6 @@ def _zip_step(request, page, kind, form):
     data = form.cleaned_data
     lookup = _lookup(data["zip"], data.get("state"), data.get("district")) if data["zip"] else None
     if lookup is not None and lookup.status in ("choose_state", "choose_district"):
-        form.fresh_started()
         return {"choose": True, "lookup": lookup, "zip_form": form}
     values = _placeholder_values(data, lookup)
     template = (
@@ -274,7 +279,7 @@ def _zip_step(request, page, kind, form):
     generic = fill_placeholders(template, {**values, "official": salutation})
     state, district = _seat(lookup)
     carried = {
-        **_initial(),
+        "started": formtoken.issue("page"),
         "zip": data["zip"],
         "state": state,
         "district": district,
@@ -334,6 +339,11 @@ def call(request, page):
             return render_page(request, page, call_state={"log_form": form}, open_step="call")
         if form.is_bot:
             return _thanks_redirect(request, page)
+        problem = form.token_problem()
+        if problem:
+            form.fresh_started()
+            state = {"log_form": form, "confirm": formtoken.REASONS[problem]}
+            return render_page(request, page, call_state=state, open_step="call")
         data = form.cleaned_data
         _log_once(
             page,
@@ -354,7 +364,6 @@ def call(request, page):
         return HttpResponseRedirect(page.get_url(request) + "#act-call", status=303)
     form = ZipStepForm(request.POST, auto_id="id_call_%s", zip_required=_needs_zip(page, "call"))
     if not form.is_valid():
-        form.fresh_started()
         return render_page(request, page, call_zip_form=form, open_step="call")
     if form.is_bot:
         return _thanks_redirect(request, page)
@@ -375,6 +384,11 @@ def email(request, page):
             return render_page(request, page, email_state={"sent_form": form}, open_step="email")
         if form.is_bot:
             return _thanks_redirect(request, page)
+        problem = form.token_problem()
+        if problem:
+            form.fresh_started()
+            state = {"sent_form": form, "confirm": formtoken.REASONS[problem]}
+            return render_page(request, page, email_state=state, open_step="email")
         _log_once(
             page,
             ActionResponse.Kind.EMAIL,
@@ -386,7 +400,6 @@ def email(request, page):
         return _thanks_redirect(request, page)
     form = ZipStepForm(request.POST, auto_id="id_email_%s", zip_required=_needs_zip(page, "email"))
     if not form.is_valid():
-        form.fresh_started()
         return render_page(request, page, email_zip_form=form, open_step="email")
     if form.is_bot:
         return _thanks_redirect(request, page)
@@ -445,6 +458,13 @@ def count_json(request, page):
         }
     )
     response["Cache-Control"] = "public, max-age=15, stale-while-revalidate=60"
+    return response
+
+
+def form_token(request):
+    """A fresh single-use form token for static/js/formtoken.js; never cached anywhere."""
+    response = JsonResponse({"token": formtoken.issue("js")})
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from actions import views as action_views
 from home import views as home_views
 from home.sitemaps import SITEMAPS
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for both languages, with hreflang alternates (outside the prefixes).
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Fetched by static/js/formtoken.js; the same in every language, so outside the prefixes.
+    path("form-token/", action_views.form_token, name="form_token"),
 ]
 
 if settings.DEBUG:

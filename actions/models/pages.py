@@ -337,6 +337,10 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         )
         return [page for page in candidates.order_by("deadline") if page.is_open]
 
+    def get_cached_paths(self):
+        """What a shared cache holds for this page, purged with it: the page and its count."""
+        return ["/", "count/"]
+
     # Routes: the page itself, the forms' POST targets, the thank-you step, the count ---------
 
     @path("")

@@ -47,9 +47,9 @@ def site_pages(home, home_es, spanish, django_capture_on_commit_callbacks):
     """Home, indexes, a story with many updates and linked actions, an action with every
     way to act and a standard page, each in English and Spanish."""
     capture = django_capture_on_commit_callbacks
-    cases = CaseIndexPageFactory(parent=home)
-    actions = ActionIndexPageFactory(parent=home)
-    about = StandardPageFactory(parent=home, title="About us", slug="about")
+    cases = CaseIndexPageFactory(parent=home, show_in_menus=True)
+    actions = ActionIndexPageFactory(parent=home, show_in_menus=True)
+    about = StandardPageFactory(parent=home, title="About us", slug="about", show_in_menus=True)
     action = ActionWithFormsFactory(parent=actions, title="Free the family", slug="free")
     story = CaseStoryPageFactory(
         parent=cases,
@@ -75,7 +75,28 @@ def site_pages(home, home_es, spanish, django_capture_on_commit_callbacks):
         setattr(es, name, translate_page(page, spanish, STRINGS_ES, capture))
     es.action = translate_page(action, spanish, STRINGS_ES, capture)
     es.story = translate_page(story, spanish, STRINGS_ES, capture)
+    _site_settings(home, about, spanish)
     en = SimpleNamespace(
         home=home, cases=cases, actions=actions, about=about, action=action, story=story
     )
     return SimpleNamespace(en=en, es=es)
+
+
+def _site_settings(home, privacy_page, spanish):
+    """Settings as a real site has them: a translated organisation and a privacy page."""
+    from wagtail.models import Site
+
+    from home.models import HavenSettings, OrganisationDetails
+
+    organisation = OrganisationDetails.objects.create(
+        name="Haven", tagline="Standing with people seeking safety", locale=home.locale
+    )
+    translated = organisation.copy_for_translation(spanish)
+    translated.tagline = "Junto a quienes buscan protección"
+    translated.save()
+    haven = HavenSettings.for_site(Site.objects.get(is_default_site=True))
+    haven.organisation = organisation
+    haven.privacy_page = privacy_page
+    haven.donate_url = "https://example.org/donate"
+    haven.contact_email = "hello@example.org"
+    haven.save()

@@ -1,12 +1,10 @@
-"""Admin registrations for urgent actions, responses and officials."""
+"""Admin registrations for urgent actions and their responses."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
-
-from actions import officials_admin  # noqa: E402, F401  (registers the Target snippets)
 
 # --- Responses, exports and delivery (personal data: campaign managers only) -----------------
 
@@ -86,6 +84,3 @@ def register_export_log_action(actions):
     actions.register_action(
         EXPORT_ACTION, _("Export responses"), _("Responses exported (personal data)")
     )
-
-
-from actions import privacy_admin  # noqa: E402, F401  (supporter data: export and erase)

@@ -17,14 +17,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
-from actions import counting, ratelimit
+from actions import counting, formtoken, ratelimit
 from actions.blocks import email_addresses, fill_placeholders, phone_numbers
 from actions.forms import (
     CallLogForm,
     EmailSentForm,
     SignForm,
     ZipStepForm,
-    started_token,
 )
 from actions.models import ActionResponse
 from actions.signals import action_taken
@@ -41,16 +40,15 @@ def _sub_url(page, request, name):
     return base + page.reverse_subpage(name) if base else ""
 
 
-def _initial():
-    return {"started": started_token()}
-
-
 def build_context(request, page, **extra):
     type(page).attach_counts([page])
     context = page.get_context(request)
     context.update(
         {
-            "sign_form": SignForm(initial=_initial(), prefix="sign"),
+            # Nothing fresh or personal here: this page is what a shared cache holds. The
+            # sign form's token is fetched by static/js/formtoken.js when the reader
+            # starts typing (actions/formtoken.py).
+            "sign_form": SignForm(prefix="sign"),
             **{f"{kind}_zip_form": _zip_form(page, kind) for kind in TWO_STEP_KINDS},
             "sign_url": _sub_url(page, request, "sign"),
             "call_url": _sub_url(page, request, "call"),
@@ -126,6 +124,14 @@ def sign(request, page):
         return render_page(request, page, sign_form=form, open_step="sign")
     if form.is_bot:
         return _thanks_redirect(request, page)
+    problem = form.token_problem()
+    if problem:
+        # JavaScript off, too fast, replayed or stale: keep everything and ask for one
+        # more click, on a private page carrying a token issued with it.
+        form.fresh_started()
+        return render_page(
+            request, page, sign_form=form, sign_confirm=formtoken.REASONS[problem], open_step="sign"
+        )
     record_signature(page, form.cleaned_data, translation.get_language())
     _mark_done(request, page, ActionResponse.Kind.SIGN)
     return _thanks_redirect(request, page)
@@ -185,7 +191,6 @@ def _zip_form(page, kind, data=None):
     the editor chose."""
     return ZipStepForm(
         data,
-        initial=None if data is not None else _initial(),
         auto_id=f"id_{kind}_%s",
         zip_required=_needs_zip(page, kind),
     )
@@ -235,7 +240,6 @@ def _zip_step(page, kind, form):
         else None
     )
     if lookup is not None and lookup.status in ("choose_state", "choose_district"):
-        form.fresh_started()
         return {"choose": True, "lookup": lookup, "zip_form": form}
     values = _placeholder_values(data, lookup)
     template = (block.value.get(block.block.message_field) or "") if block else ""
@@ -258,7 +262,7 @@ def _zip_step(page, kind, form):
     generic = fill_placeholders(template, {**values, "official": salutation})
     state, district = officials_lookup.seat_of(lookup)
     carried = {
-        **_initial(),
+        "started": formtoken.issue("page"),
         "zip": data["zip"],
         "state": state,
         "district": district,
@@ -322,6 +326,11 @@ def two_step(request, page, kind):
             )
         if form.is_bot:
             return _thanks_redirect(request, page)
+        problem = form.token_problem()
+        if problem:
+            form.fresh_started()
+            state = {f"{prefix}_form": form, "confirm": formtoken.REASONS[problem]}
+            return render_page(request, page, open_step=kind, **{f"{kind}_state": state})
         data = form.cleaned_data
         _log_once(
             page,
@@ -341,7 +350,6 @@ def two_step(request, page, kind):
         return _thanks_redirect(request, page)
     form = _zip_form(page, kind, request.POST)
     if not form.is_valid():
-        form.fresh_started()
         return render_page(request, page, open_step=kind, **{f"{kind}_zip_form": form})
     if form.is_bot:
         return _thanks_redirect(request, page)
@@ -410,6 +418,13 @@ def count_json(request, page):
         }
     )
     response["Cache-Control"] = "public, max-age=15, stale-while-revalidate=60"
+    return response
+
+
+def form_token(request):
+    """A fresh single-use form token for static/js/formtoken.js; never cached anywhere."""
+    response = JsonResponse({"token": formtoken.issue("js")})
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

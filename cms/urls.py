@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from actions import views as action_views
 from home import views as home_views
 from home import well_known
 from home.sitemaps import SITEMAPS
@@ -20,6 +21,8 @@ urlpatterns = [
     path("robots.txt", well_known.robots_txt, name="robots_txt"),
     path("favicon.ico", well_known.favicon, name="favicon"),
     path(".well-known/security.txt", well_known.security_txt, name="security_txt"),
+    # Fetched by static/js/formtoken.js; the same in every language, so outside the prefixes.
+    path("form-token/", action_views.form_token, name="form_token"),
 ]
 
 if settings.DEBUG:

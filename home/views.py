@@ -7,13 +7,15 @@ from django.template import loader
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from home.locales import active_locale
+
 
 def search(request):
     """Search live pages in the reader's language only."""
     query = request.GET.get("q", "").strip()[:200]
     results = Page.objects.none()
     if query:
-        locale = Locale.get_active()
+        locale = active_locale()
         results = Page.objects.live().public().filter(locale=locale).specific().search(query)
     paginator = Paginator(results, 10)
     try:

@@ -3,6 +3,7 @@
 import zoneinfo
 
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -321,18 +322,24 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         from wagtail.models import ReferenceIndex
 
         page_ct = ContentType.objects.get_for_model(Page)
-        group_ids = [
-            str(pk)
-            for pk in Page.objects.filter(translation_key=self.translation_key).values_list(
-                "pk", flat=True
-            )
-        ]
+        # Subqueries, not lists: the reference index keeps ids as text, and one query
+        # answers where three round trips did.
+        group_ids = (
+            Page.objects.filter(translation_key=self.translation_key)
+            .annotate(text_id=Cast("pk", models.CharField()))
+            .values("text_id")
+        )
         return page_ct, ReferenceIndex.objects.filter(
             to_content_type=page_ct,
             to_object_id__in=group_ids,
             base_content_type=page_ct,
             content_type__app_label=STORY_APP_LABEL,
         ).values_list("object_id", flat=True)
+
+    @staticmethod
+    def _as_page_ids(text_ids):
+        """Reference-index ids (text) as a subquery of page ids."""
+        return text_ids.values(page_id=Cast("object_id", models.BigIntegerField()))
 
     def get_case_stories(self):
         """Live case stories, in this page's language, that link to this action.
@@ -346,7 +353,7 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
             if result is not None:
                 return list(result)
         _, story_ids = self._story_references()
-        keys = Page.objects.filter(pk__in=[int(i) for i in story_ids]).values("translation_key")
+        keys = Page.objects.filter(pk__in=self._as_page_ids(story_ids)).values("translation_key")
         return list(
             Page.objects.live()
             .public()
@@ -381,6 +388,10 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
             .filter(translation_key__in=keys, locale_id=self.locale_id)
         )
         return [page for page in candidates.order_by("deadline") if page.is_open]
+
+    def get_cached_paths(self):
+        """What a shared cache holds for this page, purged with it: the page and its count."""
+        return ["/", "count/"]
 
     # Routes: the page itself, the forms' POST targets, the thank-you step, the count ---------
 

@@ -105,10 +105,17 @@ TEMPLATES = [
 ]
 
 # SQLite in the project folder unless DATABASE_URL says otherwise (PostgreSQL in production).
+# PostgreSQL keeps its connections for DATABASE_CONN_MAX_AGE seconds (opening one per
+# request cost about a quarter of page throughput); a connection that died is noticed
+# before it is reused (CONN_HEALTH_CHECKS). SQLite opens a file, so it keeps 0.
+_DATABASE_IS_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres", "pgsql"))
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_max_age=int(
+            os.environ.get("DATABASE_CONN_MAX_AGE", "600" if _DATABASE_IS_POSTGRES else "0")
+        ),
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -247,3 +254,47 @@ ACTIONS_COUNT_CACHE_SECONDS = 10
 # Days after an action closes before its responses are anonymised (supporters/privacy.py).
 HAVEN_RETENTION_DAYS = int(os.environ.get("HAVEN_RETENTION_DAYS", "180"))
 # End of supporter emails and data ---------------------------------------------------------
+
+# Shared page cache (Varnish or a CDN in front; see docs/caching.md) ----------------------
+INSTALLED_APPS += ["wagtail.contrib.frontend_cache", "caching"]
+# First, so it sets Cache-Control after sessions, CSRF and auth have had their say; the
+# CSRF check of the public action forms looks at Origin/Referer instead of a cookie.
+MIDDLEWARE = ["caching.middleware.CacheControlMiddleware"] + [
+    "caching.csrf.OriginCheckingCsrfViewMiddleware"
+    if name == "django.middleware.csrf.CsrfViewMiddleware"
+    else name
+    for name in MIDDLEWARE
+]
+HAVEN_CACHE_S_MAXAGE = int(os.environ.get("HAVEN_CACHE_S_MAXAGE", "300"))
+HAVEN_CACHE_MAX_AGE = int(os.environ.get("HAVEN_CACHE_MAX_AGE", "0"))
+HAVEN_CACHE_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("HAVEN_CACHE_STALE_WHILE_REVALIDATE", "60")
+)
+HAVEN_CACHE_STALE_IF_ERROR = int(os.environ.get("HAVEN_CACHE_STALE_IF_ERROR", "86400"))
+# Never public, whoever asks: the admin, documents (some are in private collections).
+HAVEN_CACHE_PRIVATE_PATHS = ["/admin/", "/documents/"]
+# Forms posted from cached pages: checked by Origin/Referer, no CSRF cookie (caching/csrf.py).
+HAVEN_ORIGIN_CHECKED_PATHS = [r"^/[a-z]{2}(-[a-z]+)?/.+/(sign|call|email)/$"]
+# Purge on publish: Varnish (or Squid) through PURGE requests to FRONTEND_CACHE_URL, and/or
+# Cloudflare or CloudFront from their own variables.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# Each translation has its own slug, so caching/purge.py names every language's URL itself;
+# Wagtail's rewriting of /en/ into /es/ would only invent URLs that do not exist.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+# End of shared page cache ------------------------------------------------------------------

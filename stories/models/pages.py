@@ -27,11 +27,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.forms import HavenPageForm
+from home.locales import active_locale
 from home.models import BasePage
 from home.seo import webpage_data
 from stories.blocks import RICH_TEXT_FEATURES, StoryBodyBlock, body_has_images
@@ -517,13 +518,14 @@ class CaseStoryPage(BasePage):
 
         links = [
             link
-            for link in self.linked_actions.all().select_related("action")
+            # The locale too: a card for an action not yet translated names its language.
+            for link in self.linked_actions.all().select_related("action", "action__locale")
             if link.action_id is not None
         ]
         originals = [link.action for link in links]
         if not originals:
             return []
-        locale = Locale.get_active()
+        locale = active_locale()
         translated = {
             page.translation_key: page
             for page in UrgentActionPage.objects.live().filter(

@@ -119,7 +119,7 @@ def _guard(request, page, kind):
     not offer, rate-limited, or closed."""
     if request.method != "POST" or page.block_of_kind(kind) is None:
         return HttpResponseRedirect(page.get_url(request))
-    wait = ratelimit.hit(request)
+    wait = ratelimit.flood_wait(request)
     if wait:
         return too_many_requests(request, wait)
     if not page.is_open:
@@ -157,13 +157,20 @@ def sign(request, page):
         return render_page(request, page, sign_form=form, open_step="sign")
     if form.is_bot:
         return _thanks_redirect(request, page)
-    record_signature(page, form.cleaned_data, translation.get_language())
+    data = form.cleaned_data
+    verdict = ratelimit.assess(request, counting.canonical_email(data["email"]))
+    if verdict.wait:
+        return too_many_requests(request, verdict.wait)
+    record_signature(page, data, translation.get_language(), held=verdict.held)
     _mark_done(request, page, ActionResponse.Kind.SIGN)
     return _thanks_redirect(request, page)
 
 
-def record_signature(page, data, language):
-    """Store one signature per person per action; a repeat changes nothing."""
+def record_signature(page, data, language, held=False):
+    """Store one signature per person per action; a repeat changes nothing.
+
+    A held signature (busy shared address) is stored but neither counted nor mailed until
+    an organiser releases it (`release_held`)."""
     zip_code = data["zip_code"]
     state, district = _seat(_lookup(zip_code))
     response = ActionResponse(
@@ -181,6 +188,7 @@ def record_signature(page, data, language):
         district=district,
         show_publicly=data.get("show_publicly", False),
         opt_in=data.get("opt_in", False),
+        held_for_review=held,
     )
     if response.opt_in:
         response.consent_text = str(SignForm.base_fields["opt_in"].label)
@@ -189,7 +197,8 @@ def record_signature(page, data, language):
         with transaction.atomic():
             response.save()
             # Same transaction: no email without the signature, none for a repeat.
-            queue_confirmation_safely(response, page)
+            if not held:
+                queue_confirmation_safely(response, page)
     except IntegrityError:
         return False
     return True
@@ -306,7 +315,10 @@ def _carried_seat(data):
     }
 
 
-def _log_once(page, kind, token, language, **fields):
+def _log_once(request, page, kind, token, language, **fields):
+    """Store one call or email log per form submission; held when the address is busy."""
+    if "held_for_review" not in fields:
+        fields["held_for_review"] = ratelimit.assess(request).held
     response = ActionResponse(
         action_key=page.translation_key,
         page=page,
@@ -336,6 +348,7 @@ def call(request, page):
             return _thanks_redirect(request, page)
         data = form.cleaned_data
         _log_once(
+            request,
             page,
             ActionResponse.Kind.CALL,
             data["token"],
@@ -376,6 +389,7 @@ def email(request, page):
         if form.is_bot:
             return _thanks_redirect(request, page)
         _log_once(
+            request,
             page,
             ActionResponse.Kind.EMAIL,
             form.cleaned_data["token"],
@@ -407,7 +421,9 @@ def thanks(request, page):
     kind = request.session.get(SESSION_KEY, {}).get(str(page.translation_key))
     if not kind:
         return HttpResponseRedirect(page.get_url(request))
-    page.response_count = counting.fresh_count(page.translation_key)
+    # The cached count, never a fresh recount: a first and a repeat signature must see the
+    # same number, or the page would tell a stranger whether an address had signed.
+    page.response_count = counting.get_count(page.translation_key)
     url = page.get_full_url(request)
     text = page.title
     share = [

@@ -122,8 +122,8 @@ def test_forged_start_time_is_refused(client, action):
     assert ActionResponse.objects.count() == 0
 
 
-def test_rate_limit_answers_429_in_spanish_with_retry_after(action_es, settings):
-    settings.ACTIONS_RATE_LIMITS = [(3, 60)]
+def test_flood_answers_429_in_spanish_with_retry_after(action_es, settings):
+    settings.ACTIONS_FLOOD_PER_HOUR = 3
     cache.clear()
     client = Client()
     statuses = []
@@ -138,13 +138,17 @@ def test_rate_limit_answers_429_in_spanish_with_retry_after(action_es, settings)
     assert ActionResponse.objects.count() == 3
 
 
-def test_rate_limit_is_per_ip(action, settings):
+def test_busy_address_limit_is_per_ip_and_holds_rather_than_refuses(action, settings):
     settings.ACTIONS_RATE_LIMITS = [(1, 60)]
     one = Client(REMOTE_ADDR="198.51.100.1")
     two = Client(REMOTE_ADDR="198.51.100.2")
     assert one.post(action.url + "sign/", sign_data()).status_code == 303
-    assert one.post(action.url + "sign/", sign_data()).status_code == 429
-    assert two.post(action.url + "sign/", sign_data()).status_code == 303
+    second = sign_data(**{"sign-email": "b@example.org"})
+    assert one.post(action.url + "sign/", second).status_code == 303
+    third = sign_data(**{"sign-email": "c@example.org"})
+    assert two.post(action.url + "sign/", third).status_code == 303
+    held = dict(ActionResponse.objects.values_list("email", "held_for_review"))
+    assert held == {"ana.perez@example.org": False, "b@example.org": True, "c@example.org": False}
 
 
 def test_get_on_a_post_route_goes_back_to_the_action(client, action):

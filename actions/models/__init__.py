@@ -7,3 +7,4 @@ from .officials import *  # noqa: F403
 from .outbox import *  # noqa: F403
 from .pages import *  # noqa: F403
 from .responses import *  # noqa: F403
+from .safety import *  # noqa: F403

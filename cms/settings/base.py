@@ -220,11 +220,18 @@ HAVEN_DATA_DIR = os.environ.get("HAVEN_DATA_DIR", str(BASE_DIR.parent / "shared"
 INSTALLED_APPS += ["wagtail.contrib.routable_page"]
 # A friendly, localised page instead of Django's English CSRF failure page.
 CSRF_FAILURE_VIEW = "actions.views.csrf_failure"
-# Per-IP limits on action form posts: (requests, seconds) windows, shared through the cache.
+# Per-address limits on responses: (requests, seconds) windows, shared through the cache.
+# Past them a response is kept but held for review, never refused (actions/ratelimit.py).
 ACTIONS_RATE_LIMITS = [
     (int(os.environ.get("ACTIONS_RATE_PER_MINUTE", "10")), 60),
     (int(os.environ.get("ACTIONS_RATE_PER_HOUR", "60")), 3600),
 ]
+# A flood, refused with 429: posts per hour from one address, and per e-mail address.
+ACTIONS_FLOOD_PER_HOUR = int(os.environ.get("ACTIONS_FLOOD_PER_HOUR", "1000"))
+ACTIONS_RATE_PER_EMAIL = [(int(os.environ.get("ACTIONS_RATE_PER_EMAIL", "5")), 600)]
+# Networks never held or flood-limited (an event's Wi-Fi), CIDR, comma-separated; the admin
+# adds more under Settings → Allowed networks.
+ACTIONS_ALLOWED_NETWORKS = env_list("ACTIONS_ALLOWED_NETWORKS")
 # Reverse proxies in front of the site whose X-Forwarded-For can be trusted (0 = none).
 ACTIONS_TRUSTED_PROXY_COUNT = int(os.environ.get("ACTIONS_TRUSTED_PROXY_COUNT", "0"))
 # A form sent sooner than this after it was shown is treated as a bot's.

@@ -5,6 +5,7 @@ before it is stored; everything is escaped when shown. Bots meet a honeypot fiel
 signed "form shown at" timestamp that must be a few seconds old.
 """
 
+import ipaddress
 import re
 import secrets
 import unicodedata
@@ -40,6 +41,53 @@ def normalise_zip(raw):
     if not match:
         return None
     return match.group(1) + (f"-{match.group(2)}" if match.group(2) else "")
+
+
+UNDELIVERABLE_DOMAINS = {"localhost", "localdomain"}
+UNDELIVERABLE_SUFFIXES = (".localhost", ".local", ".localdomain", ".invalid", ".internal")
+
+
+def validate_deliverable_email(value):
+    """Refuse addresses no public mail server delivers to: a bare host, `localhost`, an IP
+    literal (`a@[127.0.0.1]`, `a@10.0.0.1`) or a reserved local name. Django's own
+    validator accepts all of these, and a confirmation sent there is mail to ourselves."""
+    domain = (value or "").rpartition("@")[2].strip().lower().rstrip(".")
+    bare = domain.strip("[]")
+    try:
+        ipaddress.ip_address(bare.removeprefix("ipv6:"))
+        is_ip = True
+    except ValueError:
+        is_ip = False
+    if (
+        is_ip
+        or domain.startswith("[")
+        or "." not in domain
+        or domain in UNDELIVERABLE_DOMAINS
+        or domain.endswith(UNDELIVERABLE_SUFFIXES)
+    ):
+        raise forms.ValidationError(
+            _("Enter an email address we can deliver to, like name@example.org."),
+            code="undeliverable",
+        )
+
+
+class DeliverableEmailField(forms.EmailField):
+    """The one e-mail field every public form uses."""
+
+    default_validators = [*forms.EmailField.default_validators, validate_deliverable_email]
+    default_error_messages = {"invalid": _("Enter a valid email address, like name@example.org.")}
+
+    def run_validators(self, value):
+        """One message, the first that applies, rather than two saying the same thing."""
+        if value in self.empty_values:
+            return
+        for validator in self.validators:
+            try:
+                validator(value)
+            except forms.ValidationError as error:
+                if hasattr(error, "code") and error.code in self.error_messages:
+                    error.message = self.error_messages[error.code]
+                raise
 
 
 def started_token():
@@ -145,7 +193,7 @@ class SignForm(BotCheckMixin):
         max_length=80,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
-    email = forms.EmailField(
+    email = DeliverableEmailField(
         label=_("Email"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads parameters: drops NUL characters PostgreSQL cannot take.
+    "cms.middleware.CleanInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session and must come before CommonMiddleware.
     "django.middleware.locale.LocaleMiddleware",
@@ -107,6 +109,19 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that is down or hung must fail a request in seconds, not hold it for
+    # minutes: the reader then gets the 503 page with their form kept (home/views.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
+            "options": "-c statement_timeout={}".format(
+                int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "15000"))
+            ),
+        }
+    )
+# Seconds a reader is asked to wait when the database is unavailable (503 Retry-After).
+HAVEN_RETRY_AFTER_SECONDS = int(os.environ.get("HAVEN_RETRY_AFTER_SECONDS", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

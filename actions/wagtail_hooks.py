@@ -1,4 +1,4 @@
-"""Admin registrations for urgent actions, responses and officials."""
+"""Admin registrations for urgent actions and their responses."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +8,6 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from actions import officials_admin  # noqa: E402, F401  (registers the Target snippets)
 from actions.models import AllowedNetwork
 
 # --- Responses, exports and delivery (personal data: campaign managers only) -----------------
@@ -112,6 +111,3 @@ class AllowedNetworkViewSet(SnippetViewSet):
 
 
 register_snippet(AllowedNetworkViewSet)
-
-
-from actions import privacy_admin  # noqa: E402, F401  (supporter data: export and erase)

@@ -18,9 +18,9 @@ from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
 from home.demo import upsert_page
-from home.localization import translate
 from home.models import HomeFeaturedStory, HomePage
 from stories.models import CaseIndexPage, CaseStoryAction, CaseStoryPage, CaseUpdate, ConsentRecord
+from translation.builders import translate
 
 Category = CaseStoryPage.Category
 Status = CaseStoryPage.Status
@@ -892,7 +892,3 @@ def build(ctx):
             featured.append(story)
     ctx.extra["demo_stories"] = featured
     _set_featured(ctx, featured, g)
-    # Supporter emails: a ticked update notifies the demo's fictional signers.
-    from stories.notifications import build_demo as build_notification_demo
-
-    build_notification_demo(ctx)

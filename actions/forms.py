@@ -66,7 +66,6 @@ class DeliverableEmailField(forms.EmailField):
     """The one e-mail field every public form uses."""
 
     default_validators = [*forms.EmailField.default_validators, validate_deliverable_email]
-    default_error_messages = {"invalid": _("Enter a valid email address, like name@example.org.")}
 
     def run_validators(self, value):
         """One message, the first that applies, rather than two saying the same thing."""

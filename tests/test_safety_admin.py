@@ -11,7 +11,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from actions.permissions import CAMPAIGN_MANAGERS
+from home.roles import CAMPAIGN_MANAGERS
 from tests.actions_helpers import *  # noqa: F403  (fixtures)
 
 pytestmark = pytest.mark.django_db

@@ -136,7 +136,7 @@ def test_undeliverable_addresses_are_refused_with_a_spanish_message_and_nothing_
     response = Client().post(action_es.url + "sign/", sign_data(**{"sign-email": address}))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Escriba una dirección de correo" in html
+    assert "dirección de correo" in html  # ours, or Django's for a malformed one
     assert 'value="Ana"' in html and 'value="20001"' in html
     assert ActionResponse.objects.count() == 0
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from actions.counting import get_count
 from actions.models import ActionResponse, AllowedNetwork
-from actions.permissions import CAMPAIGN_MANAGERS
+from home.roles import CAMPAIGN_MANAGERS
 from tests.actions_helpers import *  # noqa: F403  (fixtures)
 from tests.actions_helpers import sign_data
 

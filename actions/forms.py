@@ -6,6 +6,7 @@ on the forms that record something, a single-use token that must be a few second
 (actions/formtoken.py).
 """
 
+import ipaddress
 import unicodedata
 
 from django import forms
@@ -34,6 +35,52 @@ def clean_text(value):
 def started_token(kind="js"):
     """A fresh form token (what static/js/formtoken.js fetches); see actions/formtoken.py."""
     return formtoken.issue(kind)
+
+
+UNDELIVERABLE_DOMAINS = {"localhost", "localdomain"}
+UNDELIVERABLE_SUFFIXES = (".localhost", ".local", ".localdomain", ".invalid", ".internal")
+
+
+def validate_deliverable_email(value):
+    """Refuse addresses no public mail server delivers to: a bare host, `localhost`, an IP
+    literal (`a@[127.0.0.1]`, `a@10.0.0.1`) or a reserved local name. Django's own
+    validator accepts all of these, and a confirmation sent there is mail to ourselves."""
+    domain = (value or "").rpartition("@")[2].strip().lower().rstrip(".")
+    bare = domain.strip("[]")
+    try:
+        ipaddress.ip_address(bare.removeprefix("ipv6:"))
+        is_ip = True
+    except ValueError:
+        is_ip = False
+    if (
+        is_ip
+        or domain.startswith("[")
+        or "." not in domain
+        or domain in UNDELIVERABLE_DOMAINS
+        or domain.endswith(UNDELIVERABLE_SUFFIXES)
+    ):
+        raise forms.ValidationError(
+            _("Enter an email address we can deliver to, like name@example.org."),
+            code="undeliverable",
+        )
+
+
+class DeliverableEmailField(forms.EmailField):
+    """The one e-mail field every public form uses."""
+
+    default_validators = [*forms.EmailField.default_validators, validate_deliverable_email]
+
+    def run_validators(self, value):
+        """One message, the first that applies, rather than two saying the same thing."""
+        if value in self.empty_values:
+            return
+        for validator in self.validators:
+            try:
+                validator(value)
+            except forms.ValidationError as error:
+                if hasattr(error, "code") and error.code in self.error_messages:
+                    error.message = self.error_messages[error.code]
+                raise
 
 
 class CleanCharField(forms.CharField):
@@ -75,7 +122,7 @@ class BotCheckMixin(HoneypotMixin):
     started = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
 
     def token_problem(self):
-        """"" when the token is good (and now used), else why it is not."""
+        """ "" when the token is good (and now used), else why it is not."""
         return formtoken.check(self.data.get(self.add_prefix("started"), ""))
 
     def fresh_started(self):
@@ -97,7 +144,7 @@ class SignForm(BotCheckMixin):
         max_length=80,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
-    email = forms.EmailField(
+    email = DeliverableEmailField(
         label=_("Email"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -144,7 +191,8 @@ class ZipStepForm(SeatFieldsMixin, HoneypotMixin):
     """First step of calling or writing: the ZIP code, and optionally a first name and
     city to fill the script. Never timed: it stores nothing, and a fast reader must not be
     sent back (the honeypot and the rate limits still apply). Unprefixed names (`zip`,
-    `state`, `district`) match the lookup's own form, so its choice radios post straight back here."""
+    `state`, `district`) match the lookup's own form, so its choice radios post
+    straight back here."""
 
     zip = ZipField()
 

@@ -12,15 +12,18 @@ import functools
 from collections import OrderedDict
 
 import django_filters
+from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.reports import ReportView
@@ -83,10 +86,19 @@ class ResponseFilterSet(WagtailFilterSet):
     outcome = django_filters.ChoiceFilter(
         label=_("Call outcome"), choices=ActionResponse.Outcome.choices, empty_label=_("Any")
     )
+    held_for_review = django_filters.BooleanFilter(label=_("Held for review"))
 
     class Meta:
         model = ActionResponse
-        fields = ["created_at", "kind", "language", "state", "district", "outcome"]
+        fields = [
+            "created_at",
+            "kind",
+            "language",
+            "state",
+            "district",
+            "outcome",
+            "held_for_review",
+        ]
 
 
 class ActionResponsesReportView(ReportView):
@@ -111,6 +123,7 @@ class ActionResponsesReportView(ReportView):
         "outcome",
         "official",
         "counted",
+        "held_for_review",
         "show_publicly",
         "opt_in",
         "consent_text",
@@ -127,6 +140,7 @@ class ActionResponsesReportView(ReportView):
         Column("district", label=_("District")),
         Column("get_outcome_display", label=_("Outcome")),
         BooleanColumn("opt_in", label=_("Wants news")),
+        BooleanColumn("held_for_review", label=_("Held for review")),
     ]
 
     def dispatch(self, request, page_id, *args, **kwargs):
@@ -187,6 +201,7 @@ class ActionResponsesReportView(ReportView):
         context["action"] = self.action
         context["totals"] = self.totals
         context["delivery_url"] = reverse("actions_delivery", args=[self.action.pk])
+        context["release_url"] = reverse("actions_release_held", args=[self.action.pk])
         return context
 
 
@@ -195,6 +210,7 @@ def summarise(queryset):
     agg = queryset.aggregate(
         total=Count("id"),
         counted=Count("id", filter=Q(counted=True)),
+        held=Count("id", filter=Q(held_for_review=True)),
         sign=Count("id", filter=Q(kind="sign")),
         call=Count("id", filter=Q(kind="call")),
         email=Count("id", filter=Q(kind="email")),
@@ -209,6 +225,34 @@ def summarise(queryset):
         (label, agg[f"outcome_{value}"]) for value, label in ActionResponse.Outcome.choices
     ]
     return agg
+
+
+@personal_data_required
+@require_POST
+def release_held(request, page_id):
+    """Count (and confirm) every response to this action held for review."""
+    from actions import review
+
+    action = get_object_or_404(UrgentActionPage, pk=page_id)
+    responses = ActionResponse.objects.filter(action_key=action.translation_key)
+    released = review.release(responses, action)
+    if released:
+        log(
+            instance=action,
+            action="actions.release_held",
+            user=request.user,
+            data={"released": released},
+        )
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s held response released and counted.",
+            "%(count)s held responses released and counted.",
+            released,
+        )
+        % {"count": released},
+    )
+    return redirect("actions_responses", action.pk)
 
 
 # Delivery packet --------------------------------------------------------------------------

@@ -86,7 +86,7 @@ def _guard(request, page, kind):
     not offer, rate-limited, or closed."""
     if request.method != "POST" or page.block_of_kind(kind) is None:
         return HttpResponseRedirect(page.get_url(request))
-    wait = ratelimit.hit(request)
+    wait = ratelimit.flood_wait(request)
     if wait:
         return too_many_requests(request, wait)
     if not page.is_open:
@@ -132,13 +132,20 @@ def sign(request, page):
         return render_page(
             request, page, sign_form=form, sign_confirm=formtoken.REASONS[problem], open_step="sign"
         )
-    record_signature(page, form.cleaned_data, translation.get_language())
+    data = form.cleaned_data
+    verdict = ratelimit.assess(request, counting.canonical_email(data["email"]))
+    if verdict.wait:
+        return too_many_requests(request, verdict.wait)
+    record_signature(page, data, translation.get_language(), held=verdict.held)
     _mark_done(request, page, ActionResponse.Kind.SIGN)
     return _thanks_redirect(request, page)
 
 
-def record_signature(page, data, language):
-    """Store one signature per person per action; a repeat changes nothing."""
+def record_signature(page, data, language, held=False):
+    """Store one signature per person per action; a repeat changes nothing.
+
+    A held signature (busy shared address) is stored but neither counted nor mailed until
+    an organiser releases it (`release_held`)."""
     zip_code = data["zip_code"]
     state, district = officials_lookup.seat_of(officials_lookup.lookup_zip_safely(zip_code))
     response = ActionResponse(
@@ -156,6 +163,7 @@ def record_signature(page, data, language):
         district=district,
         show_publicly=data.get("show_publicly", False),
         opt_in=data.get("opt_in", False),
+        held_for_review=held,
     )
     if response.opt_in:
         response.consent_text = str(SignForm.base_fields["opt_in"].label)
@@ -164,8 +172,10 @@ def record_signature(page, data, language):
         with transaction.atomic():
             response.save()
             # Same transaction: listeners (supporters' confirmation) queue nothing for a
-            # signature that fails to save, and nothing for a repeat.
-            action_taken.send(sender=ActionResponse, response=response, page=page)
+            # signature that fails to save, and nothing for a repeat. A held signature is
+            # announced when an organiser releases it (actions/review.py).
+            if not held:
+                action_taken.send(sender=ActionResponse, response=response, page=page)
     except IntegrityError:
         return False
     return True
@@ -293,8 +303,11 @@ def _carried_seat(data):
     }
 
 
-def _log_once(page, kind, token, language, **fields):
-    """Store one response per submission token (a resent form changes nothing)."""
+def _log_once(request, page, kind, token, language, **fields):
+    """Store one response per submission token (a resent form changes nothing); held for
+    review when the address is busy."""
+    if "held_for_review" not in fields:
+        fields["held_for_review"] = ratelimit.assess(request).held
     response = ActionResponse(
         action_key=page.translation_key,
         page=page,
@@ -306,7 +319,8 @@ def _log_once(page, kind, token, language, **fields):
     try:
         with transaction.atomic():
             response.save()
-            action_taken.send(sender=ActionResponse, response=response, page=page)
+            if not response.held_for_review:  # announced on release (actions/review.py)
+                action_taken.send(sender=ActionResponse, response=response, page=page)
     except IntegrityError:
         pass
 
@@ -333,6 +347,7 @@ def two_step(request, page, kind):
             return render_page(request, page, open_step=kind, **{f"{kind}_state": state})
         data = form.cleaned_data
         _log_once(
+            request,
             page,
             kind,
             data["token"],
@@ -377,7 +392,9 @@ def thanks(request, page):
     kind = request.session.get(SESSION_KEY, {}).get(str(page.translation_key))
     if not kind:
         return HttpResponseRedirect(page.get_url(request))
-    page.response_count = counting.fresh_count(page.translation_key)
+    # The cached count, never a fresh recount: a first and a repeat signature must see the
+    # same number, or the page would tell a stranger whether an address had signed.
+    page.response_count = counting.get_count(page.translation_key)
     url = page_url(page, request)
     text = page.title
     # Plain links: nothing from these services loads until the reader clicks one.

@@ -5,3 +5,4 @@ Split by concern; each module declares `__all__`.
 
 from .pages import *  # noqa: F403
 from .responses import *  # noqa: F403
+from .safety import *  # noqa: F403

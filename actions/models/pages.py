@@ -22,6 +22,8 @@ __all__ = ["ActionIndexPage", "ActionTarget", "UrgentActionPage"]
 
 # Case stories live in this app; found by label so `actions` never imports `stories`.
 STORY_APP_LABEL = "stories"
+# Campaign pages live there too but are not "the people behind this action".
+STORY_MODEL = "casestorypage"
 
 TIME_ZONE_CHOICES = [
     ("America/New_York", _("Eastern time")),
@@ -305,7 +307,12 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         return list(
             Page.objects.live()
             .public()
-            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            .filter(
+                translation_key__in=keys,
+                locale_id=self.locale_id,
+                content_type__app_label=STORY_APP_LABEL,
+                content_type__model=STORY_MODEL,
+            )
             .specific()
             .order_by("-first_published_at")
         )

@@ -16,6 +16,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for both languages, with hreflang alternates (outside the prefixes).
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Open data: counts of every action, in every language (docs/api.md).
+    path("", include("actions.urls_api")),
 ]
 
 if settings.DEBUG:
@@ -29,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("", include("actions.urls_lookup")),
     path("", include("actions.urls_mail")),
+    path("", include("actions.urls_embed")),
     # Wagtail's page tree last: it is the catch-all.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

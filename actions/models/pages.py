@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from actions.blocks import RECIPIENT_CHOICES, WaysToActBlock
+from actions.panels import EmbedSnippetPanel
 from home.models import BasePage
 
 __all__ = ["ActionIndexPage", "ActionTarget", "UrgentActionPage"]
@@ -179,6 +180,10 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
             ],
             heading=_("Status and deadline"),
         ),
+    ]
+    promote_panels = [
+        *BasePage.promote_panels,
+        EmbedSnippetPanel(heading=_("Embed on a partner site")),
     ]
     search_fields = [
         *Page.search_fields,

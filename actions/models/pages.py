@@ -144,6 +144,15 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         help_text=_("The deadline is shown to readers in this time zone."),
     )
     signature_goal = models.PositiveIntegerField(_("goal"), null=True, blank=True)
+    deliver_at_deadline = models.BooleanField(
+        _("deliver the letter at the deadline"),
+        default=False,
+        help_text=_(
+            "At the deadline, e-mail the letter to each recipient office that has an address, "
+            "with its own constituents' names. You can also deliver it at any time from the "
+            "action's “Deliver now” button."
+        ),
+    )
     outcome_message = RichTextField(
         _("outcome"),
         features=["bold", "italic", "link"],
@@ -169,6 +178,16 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
             ],
             heading=_("Who receives it"),
         ),
+        InlinePanel(
+            "letter_versions",
+            heading=_("Letter versions"),
+            label=_("Letter version"),
+            help_text=_(
+                "A different letter for one group of recipients, e.g. members of Congress "
+                "asked to press the President-Elect. Without one, every office receives the "
+                "letter on the page."
+            ),
+        ),
         FieldPanel("ways_to_act"),
         MultiFieldPanel(
             [
@@ -176,6 +195,7 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
                 FieldPanel("deadline"),
                 FieldPanel("deadline_timezone"),
                 FieldPanel("signature_goal"),
+                FieldPanel("deliver_at_deadline"),
                 FieldPanel("outcome_message"),
             ],
             heading=_("Status and deadline"),
@@ -202,6 +222,8 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         SynchronizedField("deadline", overridable=False),
         SynchronizedField("deadline_timezone", overridable=False),
         SynchronizedField("signature_goal", overridable=False),
+        SynchronizedField("deliver_at_deadline", overridable=False),
+        TranslatableField("letter_versions"),
         SynchronizedField("social_image", overridable=False),
         # The chosen officials (names, phones) are copied, never shown to translators.
         SynchronizedField("action_targets", overridable=False),
@@ -228,6 +250,17 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         for page in pages:
             page.response_count = counts.get(page.translation_key, 0)
         return pages
+
+    def delivery_summary(self):
+        """How many offices received the letter, and when last: shown in every language."""
+        from django.db.models import Count, Max, Sum
+
+        from actions.models import LetterDelivery
+
+        summary = LetterDelivery.objects.filter(action_key=self.translation_key).aggregate(
+            offices=Count("id"), names=Sum("signatures"), last=Max("delivered_at")
+        )
+        return summary if summary["offices"] else None
 
     @property
     def progress_percent(self):

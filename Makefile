@@ -10,7 +10,15 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help venv install install-test demo serve migrate messages compile-messages load-demo test test-postgres lint format check clean
+# Dependencies install from hash-locked files compiled from pyproject.toml (`make lock`).
+LOCK_BASE := requirements/base.txt
+LOCK_TEST := requirements/test.txt
+UV := $(VENV)/bin/uv
+UV_COMPILE := $(UV) pip compile pyproject.toml --quiet --generate-hashes --universal --python-version 3.11 --custom-compile-command "make lock"
+# Shown by CI and `make test` so the slowest tests (and the browser tests' share) stay visible.
+DURATIONS ?= --durations=25
+
+.PHONY: help venv install install-test lock lock-upgrade demo serve migrate messages compile-messages load-demo test test-fast test-browser test-postgres coverage lint format pre-commit clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -21,11 +29,26 @@ $(VENV)/bin/python:
 
 venv: $(VENV)/bin/python ## Create the virtualenv in .venv
 
-install: venv ## Install Haven and its runtime dependencies
-	$(PIP) install --quiet -e .
+install: venv ## Install Haven and its runtime dependencies from the lock file
+	$(PIP) install --quiet --require-hashes -r $(LOCK_BASE)
+	$(PIP) install --quiet --no-deps -e .
 
-install-test: venv ## Install Haven with what the tests need
-	$(PIP) install --quiet -e ".[test,browser]"
+install-test: venv ## Install Haven with what the tests need, from the lock file
+	$(PIP) install --quiet --require-hashes -r $(LOCK_TEST)
+	$(PIP) install --quiet --no-deps -e .
+
+$(UV): $(VENV)/bin/python
+	$(PIP) install --quiet "uv>=0.5"
+
+lock: $(UV) ## Recompile requirements/*.txt from pyproject.toml (keeps current pins where allowed)
+	@mkdir -p requirements
+	$(UV_COMPILE) -o $(LOCK_BASE)
+	$(UV_COMPILE) --extra test --extra browser -o $(LOCK_TEST)
+
+lock-upgrade: $(UV) ## Like lock, but move every pin to the newest release pyproject.toml allows
+	@mkdir -p requirements
+	$(UV_COMPILE) --upgrade -o $(LOCK_BASE)
+	$(UV_COMPILE) --upgrade --extra test --extra browser -o $(LOCK_TEST)
 
 compile-messages: ## Compile locale/*.po into .mo files (no gettext needed)
 	$(PY) -m cms.compile_messages
@@ -50,20 +73,33 @@ serve: ## Serve the site and the email worker (after `make demo` has run once)
 messages: ## Re-extract UI strings into locale/es/LC_MESSAGES/django.po
 	$(MANAGE) makemessages --locale es --no-obsolete --ignore '.venv/*' --ignore 'static_collected/*'
 
-test: install-test compile-messages ## Run the whole test suite (SQLite unless DATABASE_URL is set)
-	$(PY) -m pytest $(PYTEST_ARGS)
+test: install-test compile-messages ## Run the whole suite, shuffled, browser tests included (SQLite unless DATABASE_URL is set)
+	$(PY) -m pytest $(DURATIONS) $(PYTEST_ARGS)
+
+test-fast: install-test compile-messages ## The suite without the browser tests (the everyday loop)
+	$(PY) -m pytest --ignore=tests/browser -m "not browser" $(DURATIONS) $(PYTEST_ARGS)
+
+test-browser: install-test compile-messages ## Only the browser tests (Chromium through Playwright)
+	$(PY) -m pytest tests/browser $(DURATIONS) $(PYTEST_ARGS)
+
+coverage: install-test compile-messages ## The suite on SQLite with branch coverage; fails under 90%
+	$(PY) -m pytest --cov --cov-branch --cov-fail-under=90 $(DURATIONS) $(PYTEST_ARGS)
 
 test-postgres: ## Run the suite against PostgreSQL on 127.0.0.1:5432
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/haven $(MAKE) test
 
-lint: install-test ## ruff and Django's checks
+lint: install-test ## ruff (check and format --check) and Django's checks
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
 format: install-test ## Format code with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+pre-commit: install-test ## Install the git hook that runs ruff check and ruff format on commit
+	$(VENV)/bin/pre-commit install
 
 clean: ## Remove the virtualenv, database and compiled files
 	rm -rf $(VENV) db.sqlite3 static_collected media

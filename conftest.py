@@ -4,8 +4,8 @@ translations, as in production."""
 import pytest
 from wagtail.models import Locale, Page, Site
 
-from home.localization import translate
 from tests.factories import HomePageFactory
+from translation.builders import translate
 
 HOME_ES = {
     "Haven": "Haven",
@@ -57,3 +57,52 @@ def _english_unless_a_test_says_otherwise():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+# --- One demo database for the tests that need the whole demo -------------------------------
+# Loading the demo takes about a minute on a busy machine; six tests used to load it each.
+# `demo_site` loads it once per run, outside any test transaction (wagtail-localize publishes
+# translations on commit, so the loader must run in autocommit). Each test that uses it runs
+# in the usual rolled-back transaction, so what one test changes, the next does not see.
+# Tests that use it are moved to the end of the run (after the shuffle and pytest-django's
+# grouping), so no other test ever sees the demo's pages; at the end the database is put back
+# as migrations left it, so `--reuse-db` starts clean too.
+
+# Not the default password, so a test can prove HAVEN_DEMO_PASSWORD is honoured.
+DEMO_PASSWORD = "pick-a-password"  # noqa: S105 (a demo login in a throwaway test database)
+
+
+@pytest.fixture(scope="session")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo, loaded once: `.output` is what load_demo printed, `.password` the logins'.
+    Read it; anything a test writes is rolled back after it."""
+    import os
+    from io import StringIO
+    from types import SimpleNamespace
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        baseline = connection.creation.serialize_db_to_string()
+        saved = {k: os.environ.get(k) for k in ("HAVEN_ALLOW_DEMO", "HAVEN_DEMO_PASSWORD")}
+        os.environ.update(HAVEN_ALLOW_DEMO="1", HAVEN_DEMO_PASSWORD=DEMO_PASSWORD)
+        out = StringIO()
+        try:
+            call_command("load_demo", stdout=out)
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+    yield SimpleNamespace(output=out.getvalue(), password=DEMO_PASSWORD)
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(baseline)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the tests that share the loaded demo last (stable: their shuffled order stays)."""
+    items.sort(key=lambda item: "demo_site" in getattr(item, "fixturenames", ()))

@@ -1,14 +1,7 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class ActionsConfig(AppConfig):
     name = "actions"
     verbose_name = _("Urgent actions")
-
-    def ready(self):
-        from actions.signals import create_groups
-
-        # After every migrate, so the group exists on new and old databases alike.
-        post_migrate.connect(create_groups, dispatch_uid="actions.create_groups")

@@ -10,7 +10,7 @@ import re
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.translation_blocks import SynchronisedChildrenMixin
+from translation.segments import SynchronisedChildrenMixin
 
 RECIPIENT_CHOICES = [
     ("zip", _("The reader's two senators and representative, found by ZIP code")),
@@ -58,11 +58,23 @@ class SignLetterBlock(blocks.StructBlock):
         }
 
 
-class CallBlock(blocks.StructBlock):
+class ContactOfficialsBlock(blocks.StructBlock):
+    """What calling and writing share: a heading, whom to contact, and one text with
+    placeholders (`message_field`) filled in for each reader by the same view
+    (actions.views.two_step)."""
+
+    heading = blocks.CharBlock(label=_("heading"), max_length=120)
+    recipients = blocks.ChoiceBlock(choices=RECIPIENT_CHOICES, default="zip")
+
+    message_field = None
+
+
+class CallBlock(ContactOfficialsBlock):
     heading = blocks.CharBlock(label=_("heading"), max_length=120, default="Call your officials")
     recipients = blocks.ChoiceBlock(
         choices=RECIPIENT_CHOICES, default="zip", label=_("whom to call")
     )
+    message_field = "script"
     script = blocks.TextBlock(label=_("call script"), help_text=PLACEHOLDER_HELP)
     numbers = blocks.ListBlock(
         PhoneNumberBlock(),
@@ -84,7 +96,7 @@ class CallBlock(blocks.StructBlock):
         }
 
 
-class EmailBlock(SynchronisedChildrenMixin, blocks.StructBlock):
+class EmailBlock(SynchronisedChildrenMixin, ContactOfficialsBlock):
     # Agency inboxes are the same in every language: copied, not offered to translators.
     synchronised_children = ("addresses",)
 
@@ -92,6 +104,7 @@ class EmailBlock(SynchronisedChildrenMixin, blocks.StructBlock):
     recipients = blocks.ChoiceBlock(
         choices=RECIPIENT_CHOICES, default="zip", label=_("whom to write to")
     )
+    message_field = "body"
     subject = blocks.CharBlock(label=_("subject"), max_length=150)
     body = blocks.TextBlock(label=_("message"), help_text=PLACEHOLDER_HELP)
     addresses = blocks.ListBlock(

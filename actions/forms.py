@@ -15,8 +15,8 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from actions.models import ActionResponse
+from officials.forms import SeatFieldsMixin, ZipField
 
-ZIP_RE = re.compile(r"^(\d{5})(?:-?(\d{4}))?$")
 FILL_SALT = "actions.form-started"
 # Our own catalogue gives the Spanish wording the organisation uses ("obligatorio").
 REQUIRED = _("This field is required.")
@@ -34,14 +34,6 @@ def clean_text(value):
     return "".join(kept).strip()
 
 
-def normalise_zip(raw):
-    """'12345', '12345-6789' or '123456789' → '12345' / '12345-6789'; anything else → None."""
-    match = ZIP_RE.match((raw or "").strip())
-    if not match:
-        return None
-    return match.group(1) + (f"-{match.group(2)}" if match.group(2) else "")
-
-
 def started_token():
     return signing.TimestampSigner(salt=FILL_SALT).sign(secrets.token_urlsafe(8))
 
@@ -49,31 +41,6 @@ def started_token():
 class CleanCharField(forms.CharField):
     def to_python(self, value):
         return clean_text(super().to_python(value))
-
-
-class ZipField(forms.CharField):
-    default_error_messages = {
-        "invalid": _("Enter a 5-digit ZIP code, like 20001 or 20001-1234."),
-    }
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 10)
-        kwargs.setdefault("label", _("ZIP code"))
-        super().__init__(**kwargs)
-        if self.widget.is_hidden:
-            return  # typing hints are invalid HTML on a hidden input (a ZIP carried along)
-        self.widget.attrs.update(
-            {"inputmode": "numeric", "autocomplete": "postal-code", "pattern": r"\d{5}(-?\d{4})?"}
-        )
-
-    def clean(self, value):
-        value = super().clean(value)
-        if value in self.empty_values:
-            return value
-        zip_code = normalise_zip(value)
-        if zip_code is None:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return zip_code
 
 
 class BotCheckMixin(forms.Form):
@@ -164,9 +131,6 @@ class SignForm(BotCheckMixin):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
-    show_publicly = forms.BooleanField(
-        label=_("Show my first name and city publicly"), required=False
-    )
     title = CleanCharField(
         label=_("Your title or role (optional)"),
         max_length=120,
@@ -247,25 +211,6 @@ class PledgeForm(SignForm):
     """A pledge or sign-up: a signature's fields, plus the ones the editor picked."""
 
 
-class SeatFieldsMixin(forms.Form):
-    """The state or district a reader picked when their ZIP code is shared between seats.
-
-    Hidden, and only ever offered by the page itself: a tampered value is dropped (the
-    lookup then asks again) rather than shown as an error on a field nobody can see.
-    """
-
-    state = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
-    district = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
-
-    def clean_state(self):
-        value = (self.cleaned_data.get("state") or "").strip().upper()
-        return value if re.fullmatch(r"[A-Z]{2}", value) else ""
-
-    def clean_district(self):
-        value = (self.cleaned_data.get("district") or "").strip()
-        return int(value) if value.isdigit() and int(value) < 100 else None
-
-
 class ZipStepForm(SeatFieldsMixin, BotCheckMixin):
     """First step of calling or writing: the ZIP code, and optionally a first name and
     city to fill the script. Unprefixed names (`zip`, `state`, `district`) match the
@@ -304,9 +249,27 @@ class CallLogForm(SeatFieldsMixin, BotCheckMixin):
     zip = ZipField(required=False, widget=forms.HiddenInput)
     token = forms.CharField(max_length=64, widget=forms.HiddenInput)
 
+    def response_fields(self):
+        """What the logged call keeps besides the seat."""
+        return {
+            "outcome": self.cleaned_data["outcome"],
+            "official": self.cleaned_data.get("official", ""),
+        }
+
+    @property
+    def counts(self):
+        """Only a call that reached someone (or their voicemail) counts toward the total."""
+        return self.cleaned_data["outcome"] in ActionResponse.COUNTED_OUTCOMES
+
 
 class EmailSentForm(SeatFieldsMixin, BotCheckMixin):
     subject = CleanCharField(label=_("Subject"), max_length=200)
     body = CleanCharField(label=_("Message"), max_length=5000, widget=forms.Textarea)
     zip = ZipField(required=False, widget=forms.HiddenInput)
     token = forms.CharField(max_length=64, widget=forms.HiddenInput)
+
+    # The message itself is the reader's own and is not kept: only that they sent it.
+    counts = True
+
+    def response_fields(self):
+        return {}

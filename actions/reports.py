@@ -260,7 +260,7 @@ def _grouped(signers):
 def packet_targets(action):
     """Who receives this letter: the chosen officials, then the members of Congress for
     every seat that has signers (senators by state, representatives by district)."""
-    from actions.models import Target
+    from officials.models import Target
 
     seats = set(
         ActionResponse.objects.filter(action_key=action.translation_key, kind="sign")
@@ -287,7 +287,7 @@ def packet_targets(action):
 def _signers_for(action, target):
     """A target's constituents: a senator's state, a representative's district; everyone
     for an official chosen by the editor."""
-    from actions.models import Target
+    from officials.models import Target
 
     if target is None or target.chamber == Target.Chamber.OTHER or not target.state:
         return _signers(action)

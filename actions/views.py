@@ -27,37 +27,11 @@ from actions.forms import (
     started_token,
 )
 from actions.models import ActionResponse
-from actions.notifications import queue_confirmation_safely
+from actions.signals import action_taken
+from officials import lookup as officials_lookup
 
 logger = logging.getLogger(__name__)
 SESSION_KEY = "actions_done"
-
-
-def _lookup(zip_code, state=None, district=None):
-    """The ZIP lookup, when the officials work is installed; never raises."""
-    try:
-        from actions.lookup import lookup_zip
-    except ImportError:
-        return None
-    try:
-        return lookup_zip(zip_code, state=state or None, district=district or None)
-    except Exception:  # a lookup failure must never cost a reader their action
-        logger.exception("ZIP lookup failed")
-        return None
-
-
-def _seat(lookup):
-    """(state, district) as stored on a response; blanks when the lookup could not tell.
-    District 0 is an at-large seat and is kept as "0"."""
-    if lookup is None:
-        return "", ""
-    state = getattr(lookup, "state", None) or ""
-    choices = tuple(getattr(lookup, "state_choices", ()) or ())
-    if not state and len(choices) == 1:
-        first = choices[0]
-        state = first[0] if isinstance(first, (tuple, list)) else first
-    district = getattr(lookup, "district", None)
-    return str(state)[:2], "" if district is None else str(district)[:4]
 
 
 def _sub_url(page, request, name):
@@ -71,18 +45,12 @@ def _initial():
 
 
 def build_context(request, page, **extra):
-    UrgentActionPageCounts = type(page)
-    UrgentActionPageCounts.attach_counts([page])
+    type(page).attach_counts([page])
     context = page.get_context(request)
     context.update(
         {
             "sign_form": SignForm(initial=_initial(), prefix="sign"),
-            "call_zip_form": ZipStepForm(
-                initial=_initial(), auto_id="id_call_%s", zip_required=_needs_zip(page, "call")
-            ),
-            "email_zip_form": ZipStepForm(
-                initial=_initial(), auto_id="id_email_%s", zip_required=_needs_zip(page, "email")
-            ),
+            **{f"{kind}_zip_form": _zip_form(page, kind) for kind in TWO_STEP_KINDS},
             "sign_url": _sub_url(page, request, "sign"),
             "call_url": _sub_url(page, request, "call"),
             "email_url": _sub_url(page, request, "email"),
@@ -165,7 +133,7 @@ def sign(request, page):
 def record_signature(page, data, language):
     """Store one signature per person per action; a repeat changes nothing."""
     zip_code = data["zip_code"]
-    state, district = _seat(_lookup(zip_code))
+    state, district = officials_lookup.seat_of(officials_lookup.lookup_zip_safely(zip_code))
     response = ActionResponse(
         action_key=page.translation_key,
         page=page,
@@ -188,24 +156,38 @@ def record_signature(page, data, language):
     try:
         with transaction.atomic():
             response.save()
-            # Same transaction: no email without the signature, none for a repeat.
-            queue_confirmation_safely(response, page)
+            # Same transaction: listeners (supporters' confirmation) queue nothing for a
+            # signature that fails to save, and nothing for a repeat.
+            action_taken.send(sender=ActionResponse, response=response, page=page)
     except IntegrityError:
         return False
     return True
 
 
-# Call and email: a ZIP step, then the personalised script or message ----------------------
+# Call and email: a ZIP step, then the personalised script or message, then "I did it" ----
+#
+# Both are one path (`two_step`): they differ only in the block's text field, the second
+# step's form (CallLogForm / EmailSentForm, which say what a response keeps and whether it
+# counts) and what the second step offers (numbers to dial; a subject and mailto link).
+
+TWO_STEP_KINDS = ("call", "email")
+# The second step's form and its prefix, which is also its `step` value and, with "_form",
+# its key in the block's state (the templates read call_state.log_form, email_state.sent_form).
+FOLLOW_UPS = {
+    "call": (CallLogForm, "log"),
+    "email": (EmailSentForm, "sent"),
+}
 
 
-def _officials(lookup):
-    if lookup is None or getattr(lookup, "status", "") != "ok":
-        return []
-    return list(getattr(lookup, "officials", []) or [])
-
-
-def _chosen_targets(page):
-    return page.get_chosen_targets()
+def _zip_form(page, kind, data=None):
+    """The first step's form; the ZIP is optional when the reader writes only to officials
+    the editor chose."""
+    return ZipStepForm(
+        data,
+        initial=None if data is not None else _initial(),
+        auto_id=f"id_{kind}_%s",
+        zip_required=_needs_zip(page, kind),
+    )
 
 
 def _people(page, block, lookup):
@@ -213,9 +195,9 @@ def _people(page, block, lookup):
     mode = block.value.get("recipients", "zip") if block else page.recipients
     people = []
     if mode in ("chosen", "both"):
-        people += _chosen_targets(page)
-    if mode in ("zip", "both"):
-        people += _officials(lookup)
+        people += page.get_chosen_targets()
+    if mode in ("zip", "both") and lookup is not None:
+        people += list(lookup.officials)
     return people
 
 
@@ -223,7 +205,7 @@ def _placeholder_values(data, lookup):
     return {
         "first_name": data.get("first_name") or "",
         "city": data.get("city") or "",
-        "state": (getattr(lookup, "state", "") or "") if lookup else "",
+        "state": (lookup.state or "") if lookup else "",
     }
 
 
@@ -233,7 +215,12 @@ def _needs_zip(page, kind):
     return block is None or block.value.get("recipients", "zip") != "chosen"
 
 
-def _zip_step(request, page, kind, form):
+def _entry(name, template, values, **extra):
+    text = fill_placeholders(template, {**values, "official": name})
+    return {"name": name, "text": text, **extra}
+
+
+def _zip_step(page, kind, form):
     """Validate the ZIP step and build what the reader needs to call or write.
 
     A ZIP shared by several states or districts comes back with the lookup's choices and
@@ -241,38 +228,34 @@ def _zip_step(request, page, kind, form):
     """
     block = page.block_of_kind(kind)
     data = form.cleaned_data
-    lookup = _lookup(data["zip"], data.get("state"), data.get("district")) if data["zip"] else None
+    lookup = (
+        officials_lookup.lookup_zip_safely(data["zip"], data.get("state"), data.get("district"))
+        if data["zip"]
+        else None
+    )
     if lookup is not None and lookup.status in ("choose_state", "choose_district"):
         form.fresh_started()
         return {"choose": True, "lookup": lookup, "zip_form": form}
     values = _placeholder_values(data, lookup)
-    template = (
-        (block.value.get("script") if kind == "call" else block.value.get("body")) if block else ""
-    )
-    entries = []
-    for person in _people(page, block, lookup):
-        name = f"{getattr(person, 'display_title', '')} {getattr(person, 'full_name', '')}".strip()
+    template = (block.value.get(block.block.message_field) or "") if block else ""
+    entries = [
+        _entry(f"{p.display_title} {p.full_name}".strip(), template, values, person=p)
+        for p in _people(page, block, lookup)
+    ]
+    for number in (block.value.get("numbers") or []) if kind == "call" and block else []:
         entries.append(
-            {
-                "person": person,
-                "name": name,
-                "text": fill_placeholders(template, {**values, "official": name}),
-            }
-        )
-    if block and kind == "call":
-        for number in block.value.get("numbers") or []:
-            entries.append(
-                {
-                    "name": number["label"],
-                    "phone": number["number"],
-                    "tel": "tel:" + "".join(c for c in number["number"] if c.isdigit() or c == "+"),
-                    "text": fill_placeholders(template, {**values, "official": number["label"]}),
-                }
+            _entry(
+                number["label"],
+                template,
+                values,
+                phone=number["number"],
+                tel="tel:" + "".join(c for c in number["number"] if c.isdigit() or c == "+"),
             )
+        )
     # The one message the reader edits: addressed by name when there is one recipient.
     salutation = entries[0]["name"] if len(entries) == 1 else _("Sir or Madam")
     generic = fill_placeholders(template, {**values, "official": salutation})
-    state, district = _seat(lookup)
+    state, district = officials_lookup.seat_of(lookup)
     carried = {
         **_initial(),
         "zip": data["zip"],
@@ -281,18 +264,16 @@ def _zip_step(request, page, kind, form):
         "token": secrets.token_urlsafe(24),
     }
     result = {"lookup": lookup, "entries": entries, "message": generic}
-    if kind == "call":
-        result["log_form"] = CallLogForm(initial=carried, prefix="log")
-    else:
+    form_class, prefix = FOLLOW_UPS[kind]
+    if kind == "email":
         subject = fill_placeholders(block.value.get("subject", "") if block else "", values)
         addresses = list(block.value.get("addresses") or []) if block else []
         result["subject"] = subject
         result["mailto"] = (
             "mailto:" + ",".join(addresses) + f"?subject={quote(subject)}&body={quote(generic)}"
         )
-        result["sent_form"] = EmailSentForm(
-            initial={**carried, "subject": subject, "body": generic}, prefix="sent"
-        )
+        carried.update(subject=subject, body=generic)
+    result[f"{prefix}_form"] = form_class(initial=carried, prefix=prefix)
     return result
 
 
@@ -307,6 +288,7 @@ def _carried_seat(data):
 
 
 def _log_once(page, kind, token, language, **fields):
+    """Store one response per submission token (a resent form changes nothing)."""
     response = ActionResponse(
         action_key=page.translation_key,
         page=page,
@@ -318,86 +300,64 @@ def _log_once(page, kind, token, language, **fields):
     try:
         with transaction.atomic():
             response.save()
+            action_taken.send(sender=ActionResponse, response=response, page=page)
     except IntegrityError:
-        return False
-    return True
+        pass
 
 
-def call(request, page):
-    refused = _guard(request, page, "call")
+def two_step(request, page, kind):
+    """POST of either step of calling or writing: the ZIP step, or "I called / I sent it"."""
+    refused = _guard(request, page, kind)
     if refused:
         return refused
-    if request.POST.get("step") == "log":
-        form = CallLogForm(request.POST, prefix="log")
+    form_class, prefix = FOLLOW_UPS[kind]
+    if request.POST.get("step") == prefix:
+        form = form_class(request.POST, prefix=prefix)
         if not form.is_valid():
             form.fresh_started()
-            return render_page(request, page, call_state={"log_form": form}, open_step="call")
+            return render_page(
+                request, page, open_step=kind, **{f"{kind}_state": {f"{prefix}_form": form}}
+            )
         if form.is_bot:
             return _thanks_redirect(request, page)
         data = form.cleaned_data
         _log_once(
             page,
-            ActionResponse.Kind.CALL,
+            kind,
             data["token"],
             translation.get_language(),
-            outcome=data["outcome"],
-            official=data.get("official", ""),
+            **form.response_fields(),
             **_carried_seat(data),
         )
-        if data["outcome"] in ActionResponse.COUNTED_OUTCOMES:
-            _mark_done(request, page, ActionResponse.Kind.CALL)
-            return _thanks_redirect(request, page)
-        messages.info(
-            request,
-            _("Thank you for trying. That call is not counted yet: please try again later."),
-        )
-        return HttpResponseRedirect(page.get_url(request) + "#act-call", status=303)
-    form = ZipStepForm(request.POST, auto_id="id_call_%s", zip_required=_needs_zip(page, "call"))
+        if not form.counts:
+            messages.info(
+                request,
+                _("Thank you for trying. That call is not counted yet: please try again later."),
+            )
+            return HttpResponseRedirect(page.get_url(request) + f"#act-{kind}", status=303)
+        _mark_done(request, page, kind)
+        return _thanks_redirect(request, page)
+    form = _zip_form(page, kind, request.POST)
     if not form.is_valid():
         form.fresh_started()
-        return render_page(request, page, call_zip_form=form, open_step="call")
+        return render_page(request, page, open_step=kind, **{f"{kind}_zip_form": form})
     if form.is_bot:
         return _thanks_redirect(request, page)
-    state = _zip_step(request, page, "call", form)
-    return render_page(
-        request, page, call_state=state, call_zip_form=state.get("zip_form", form), open_step="call"
-    )
-
-
-def email(request, page):
-    refused = _guard(request, page, "email")
-    if refused:
-        return refused
-    if request.POST.get("step") == "sent":
-        form = EmailSentForm(request.POST, prefix="sent")
-        if not form.is_valid():
-            form.fresh_started()
-            return render_page(request, page, email_state={"sent_form": form}, open_step="email")
-        if form.is_bot:
-            return _thanks_redirect(request, page)
-        _log_once(
-            page,
-            ActionResponse.Kind.EMAIL,
-            form.cleaned_data["token"],
-            translation.get_language(),
-            **_carried_seat(form.cleaned_data),
-        )
-        _mark_done(request, page, ActionResponse.Kind.EMAIL)
-        return _thanks_redirect(request, page)
-    form = ZipStepForm(request.POST, auto_id="id_email_%s", zip_required=_needs_zip(page, "email"))
-    if not form.is_valid():
-        form.fresh_started()
-        return render_page(request, page, email_zip_form=form, open_step="email")
-    if form.is_bot:
-        return _thanks_redirect(request, page)
-    state = _zip_step(request, page, "email", form)
+    state = _zip_step(page, kind, form)
     return render_page(
         request,
         page,
-        email_state=state,
-        email_zip_form=state.get("zip_form", form),
-        open_step="email",
+        open_step=kind,
+        **{f"{kind}_state": state, f"{kind}_zip_form": state.get("zip_form", form)},
     )
+
+
+def call(request, page):
+    return two_step(request, page, "call")
+
+
+def email(request, page):
+    return two_step(request, page, "email")
 
 
 # After acting ---------------------------------------------------------------------------

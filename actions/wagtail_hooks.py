@@ -1,12 +1,10 @@
-"""Admin registrations for urgent actions, responses and officials."""
+"""Admin registrations for urgent actions and their responses."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
-
-from actions import officials_admin  # noqa: E402, F401  (registers the Target snippets)
 
 # --- Responses, exports and delivery (personal data: campaign managers only) -----------------
 
@@ -97,6 +95,3 @@ def register_export_log_action(actions):
     from actions.reports import DELIVER_ACTION
 
     actions.register_action(DELIVER_ACTION, _("Deliver letter"), _("Letter delivered to offices"))
-
-
-from actions import privacy_admin  # noqa: E402, F401  (supporter data: export and erase)

@@ -33,9 +33,9 @@ def main():
     from django.conf import settings
     from django.db import connection
 
-    from actions.lookup import lookup_zip
-    from actions.models import ZipDistrict
-    from actions.officials_import import import_officials, import_zip_districts
+    from officials.importers import import_officials, import_zip_districts
+    from officials.lookup import lookup_zip
+    from officials.models import ZipDistrict
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--import", dest="do_import", action="store_true")

@@ -29,8 +29,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
-    path("", include("actions.urls_lookup")),
-    path("", include("actions.urls_mail")),
+    path("", include("officials.urls")),
+    path("", include("supporters.urls")),
     path("", include("actions.urls_embed")),
     # Wagtail's page tree last: it is the catch-all.
     path("", include(wagtail_urls)),

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save, pre_save
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,16 +8,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site settings")
 
     def ready(self):
-        from wagtail_localize.models import StringTranslation
+        from home import roles
 
-        from home import groups, translation_placeholders
-
-        # Roles and the review workflow: created after migrate, never by a data migration.
-        post_migrate.connect(groups.on_post_migrate, dispatch_uid="home_translation_roles")
-        post_save.connect(groups.on_page_saved, dispatch_uid="home_spanish_home_roles")
-        # Every saved Spanish string is checked for its {placeholders}, whatever saved it.
-        pre_save.connect(
-            translation_placeholders.flag_placeholder_mismatch,
-            sender=StringTranslation,
-            dispatch_uid="home_placeholder_check",
-        )
+        # Every group and its permissions: created after migrate, never by a data migration.
+        post_migrate.connect(roles.on_post_migrate, dispatch_uid="home_roles")
+        post_save.connect(roles.on_page_saved, dispatch_uid="home_spanish_home_roles")

@@ -3,8 +3,8 @@ a privacy page. Called by `manage.py load_demo`; safe to run again."""
 
 from wagtail.models import Page, Site
 
-from home.localization import translate
 from home.models import HavenSettings, HomePage, OrganisationDetails, StandardPage
+from translation.builders import translate
 
 
 def upsert_page(parent, model, slug, **fields):

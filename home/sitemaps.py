@@ -15,7 +15,7 @@ class PageSitemap(Sitemap):
     i18n = True
     alternates = True
     # Django's x-default points at an unprefixed URL; ours is the English page, as in
-    # the hreflang links of every page (home/i18n.py). Added in _urls below.
+    # the hreflang links of every page (home/languages.py). Added in _urls below.
     x_default = False
 
     def items(self):

@@ -10,7 +10,7 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from home.translation_blocks import SynchronisedChildrenMixin
+from translation.segments import SynchronisedChildrenMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

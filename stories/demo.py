@@ -18,7 +18,6 @@ from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
 from home.demo import upsert_page
-from home.localization import translate
 from home.models import HomeFeaturedStory, HomePage
 from stories.models import (
     CampaignAction,
@@ -29,6 +28,7 @@ from stories.models import (
     CaseUpdate,
     ConsentRecord,
 )
+from translation.builders import translate
 
 Category = CaseStoryPage.Category
 Status = CaseStoryPage.Status
@@ -901,10 +901,6 @@ def build(ctx):
     ctx.extra["demo_stories"] = featured
     _set_featured(ctx, featured, g)
     build_campaign(ctx, images, demo_actions)
-    # Supporter emails: a ticked update notifies the demo's fictional signers.
-    from stories.notifications import build_demo as build_notification_demo
-
-    build_notification_demo(ctx)
 
 
 # A campaign that is nobody's case ------------------------------------------------------

@@ -1,6 +1,8 @@
 """An editor panel that shows whether consent is on file, without putting it in the page."""
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
+from wagtail import hooks
 from wagtail.admin.panels import Panel
 
 
@@ -43,19 +45,21 @@ class ConsentStatusPanel(Panel):
 
 
 class SupporterEmailsPanel(Panel):
-    """Read-only: each ticked update's emails, sent, queued and failed."""
+    """Read-only: what happened to the emails of this story's ticked updates.
+
+    The stories app does not know who was emailed: the content comes from whoever
+    registers the `story_supporter_emails_panel` hook (the supporters app), each hook
+    returning HTML for the story. Without one, the panel is not shown.
+    """
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "stories/admin/email_counts_panel.html"
+        def is_shown(self):
+            return bool(hooks.get_hooks(PANEL_HOOK)) and super().is_shown()
 
-        def get_context_data(self, parent_context=None):
-            from stories.email_report import update_rows
+        def render_html(self, parent_context=None):
+            request = (parent_context or {}).get("request") or self.request
+            parts = [fn(self.instance, request) for fn in hooks.get_hooks(PANEL_HOOK)]
+            return mark_safe("".join(str(part) for part in parts))  # noqa: S308  (hooks' HTML)
 
-            context = super().get_context_data(parent_context)
-            page = self.instance
-            updates = []
-            if page.pk:
-                updates = [u for u in page.updates.all() if u.notify_supporters]
-            context["rows"] = update_rows(updates)
-            context["saved"] = bool(page.pk)
-            return context
+
+PANEL_HOOK = "story_supporter_emails_panel"

@@ -183,6 +183,3 @@ def refuse_bulk_publish_without_consent(request, action_type, objects, action):
         % {"titles": ", ".join(story.get_admin_display_title() for story in refused)},
     )
     return redirect(action.next_url)
-
-
-from stories import email_report  # noqa: E402, F401  (the "Update emails" report)

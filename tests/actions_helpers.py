@@ -3,8 +3,8 @@
 import pytest
 from django.core.cache import cache
 
-from home.localization import translate
 from tests.factories_actions import ActionIndexPageFactory, UrgentActionPageFactory
+from translation.builders import translate
 
 # Star-imported by the test modules so pytest sees the fixtures.
 __all__ = ["_fresh_cache", "action", "action_es", "action_index"]

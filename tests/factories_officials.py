@@ -2,7 +2,7 @@
 
 import factory
 
-from actions.models import Target, TargetOffice, ZipDistrict
+from officials.models import Target, TargetOffice, ZipDistrict
 
 
 class TargetFactory(factory.django.DjangoModelFactory):

@@ -114,7 +114,7 @@ ACTIONS_ES = {"Urgent actions": "Acciones urgentes", "actions": "acciones"}
 
 def translate_page(page, locale, strings, capture):
     """Translate and publish through wagtail-localize (its publish runs on commit)."""
-    from home.localization import translate
+    from translation.builders import translate
 
     with capture(execute=True):
         translate(page, locale, strings)

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageLogEntry
 
-from actions.permissions import CAMPAIGN_MANAGERS, ensure_campaign_managers_group
+from home.roles import CAMPAIGN_MANAGERS, ensure_roles
 from tests.actions_helpers import *  # noqa: F403  (fixtures)
 from tests.factories_actions import ActionResponseFactory
 
@@ -52,8 +52,8 @@ def responses(action):
 
 
 def test_campaign_managers_group_is_created_idempotently():
-    ensure_campaign_managers_group()
-    ensure_campaign_managers_group()
+    ensure_roles()
+    ensure_roles()
     group = Group.objects.get(name=CAMPAIGN_MANAGERS)
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"view_personal_data", "access_admin"} <= codenames

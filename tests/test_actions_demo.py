@@ -1,17 +1,16 @@
-"""The demo has open and closed actions of each kind, in both languages, with responses."""
+"""The demo has open and closed actions of each kind, in both languages, with responses.
+
+These tests read the demo loaded once for the run (`demo_site` in conftest.py)."""
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Locale
 
 from actions.models import ActionResponse, UrgentActionPage
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
-def test_demo_actions_cover_each_kind_open_and_closed_in_both_languages(monkeypatch, client):
-    monkeypatch.setenv("HAVEN_ALLOW_DEMO", "1")
-    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+def test_demo_actions_cover_each_kind_open_and_closed_in_both_languages(demo_site, client):
     english = UrgentActionPage.objects.filter(locale__language_code="en").live()
     kinds = {"open": set(), "closed": set()}
     for page in english:

@@ -1,4 +1,4 @@
-"""How actions use the ZIP lookup (contract: actions.lookup.lookup_zip → LookupResult).
+"""How actions use the ZIP lookup (contract: officials.lookup.lookup_zip → LookupResult).
 
 The real LookupResult and Target classes, with a stand-in `lookup_zip`, keep these tests
 independent of the officials data.
@@ -7,8 +7,9 @@ independent of the officials data.
 import pytest
 
 from actions.forms import started_token
-from actions.lookup import LookupResult
-from actions.models import ActionResponse, Target
+from actions.models import ActionResponse
+from officials.lookup import LookupResult
+from officials.models import Target
 from tests.actions_helpers import *  # noqa: F403  (fixtures)
 from tests.actions_helpers import sign_data
 from tests.factories_actions import CALL, EMAIL, LETTER, UrgentActionPageFactory
@@ -66,7 +67,7 @@ def fake_lookup(raw_zip, state=None, district=None):
 
 @pytest.fixture(autouse=True)
 def stand_in_lookup(monkeypatch):
-    monkeypatch.setattr("actions.lookup.lookup_zip", fake_lookup)
+    monkeypatch.setattr("officials.lookup.lookup_zip", fake_lookup)
 
 
 @pytest.fixture
@@ -190,7 +191,7 @@ def test_chosen_officials_are_called_with_the_script(client, chosen_action):
 def test_spanish_action_calls_the_same_chosen_officials(
     client, chosen_action, home_es, spanish, django_capture_on_commit_callbacks
 ):
-    from home.localization import translate
+    from translation.builders import translate
 
     with django_capture_on_commit_callbacks(execute=True):
         translate(chosen_action.get_parent(), spanish, {})

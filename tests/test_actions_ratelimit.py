@@ -1,9 +1,16 @@
-"""Rate limits live in the shared cache, so separate server processes share one count."""
+"""Rate limits live in the shared cache, so separate server processes share one count.
+
+Windows are fixed slices of the clock, so the tests that count within a window run on a frozen
+clock (time-machine): they cannot straddle a window's end by chance, and expiry is tested by
+moving the clock instead of sleeping. The locmem cache's own expiry reads the same clock."""
 
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import pytest
+import time_machine
+from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 
 from actions import ratelimit
@@ -29,6 +36,70 @@ from actions import ratelimit
 request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.77")
 print(ratelimit.hit(request, scope="xproc-test"))
 """
+
+
+# 12:00:10 UTC: ten seconds into a one-minute window and into an hour window.
+TEN_PAST_NOON = datetime(2026, 3, 2, 12, 0, 10, tzinfo=UTC)
+
+
+def _request(ip="203.0.113.5"):
+    return RequestFactory().post("/", REMOTE_ADDR=ip)
+
+
+@pytest.fixture
+def frozen_clock():
+    cache.clear()
+    with time_machine.travel(TEN_PAST_NOON, tick=False) as traveller:
+        yield traveller
+    cache.clear()
+
+
+def test_requests_within_the_limit_pass_and_the_next_waits_until_the_window_ends(
+    settings, frozen_clock
+):
+    settings.ACTIONS_RATE_LIMITS = [(3, 60)]
+    assert [ratelimit.hit(_request()) for _ in range(3)] == [0, 0, 0]
+    # Ten seconds into the minute: fifty seconds to wait, and every refused try says so.
+    assert ratelimit.hit(_request()) == 50
+    frozen_clock.shift(20)
+    assert ratelimit.hit(_request()) == 30
+
+
+def test_a_new_window_lets_the_reader_act_again(settings, frozen_clock):
+    settings.ACTIONS_RATE_LIMITS = [(2, 60)]
+    ratelimit.hit(_request())
+    ratelimit.hit(_request())
+    assert ratelimit.hit(_request()) > 0
+    frozen_clock.shift(49)  # 12:00:59, still the same window
+    assert ratelimit.hit(_request()) == 1
+    frozen_clock.shift(1)  # 12:01:00, a new window
+    assert ratelimit.hit(_request()) == 0
+
+
+def test_the_longer_window_still_holds_after_the_short_one_has_passed(settings, frozen_clock):
+    settings.ACTIONS_RATE_LIMITS = [(2, 60), (3, 3600)]
+    assert [ratelimit.hit(_request()) for _ in range(2)] == [0, 0]
+    frozen_clock.shift(60)
+    assert ratelimit.hit(_request()) == 0  # third in the hour, first in this minute
+    # Fourth in the hour: wait until 13:00, i.e. 3600 - 70 seconds.
+    assert ratelimit.hit(_request()) == 3600 - 70
+    frozen_clock.move_to(datetime(2026, 3, 2, 13, 0, 0, tzinfo=UTC))
+    assert ratelimit.hit(_request()) == 0
+
+
+def test_each_address_and_scope_has_its_own_count(settings, frozen_clock):
+    settings.ACTIONS_RATE_LIMITS = [(1, 60)]
+    assert ratelimit.hit(_request("198.51.100.1")) == 0
+    assert ratelimit.hit(_request("198.51.100.1")) > 0
+    assert ratelimit.hit(_request("198.51.100.2")) == 0
+    assert ratelimit.hit(_request("198.51.100.1"), scope="lookup") == 0
+
+
+def test_no_address_is_stored_in_the_clear(settings, frozen_clock):
+    settings.ACTIONS_RATE_LIMITS = [(5, 60)]
+    ratelimit.hit(_request("198.51.100.77"))
+    keys = list(cache._cache)  # locmem: the keys as stored
+    assert keys and not any("198.51.100.77" in key for key in keys)
 
 
 def _redis_or_skip():

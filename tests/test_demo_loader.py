@@ -1,4 +1,8 @@
-"""The demo loader builds bilingual content through wagtail-localize, and is idempotent."""
+"""The demo loader builds bilingual content through wagtail-localize, and is idempotent.
+
+These tests read the demo loaded once for the run (`demo_site` in conftest.py)."""
+
+import os
 
 import pytest
 from django.core.management import call_command
@@ -7,7 +11,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from home.models import HomePage
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 def _snapshot():
@@ -19,11 +23,15 @@ def _snapshot():
     )
 
 
-def test_demo_loader_builds_spanish_through_localize_and_is_idempotent(monkeypatch, client):
+def test_demo_loader_builds_spanish_through_localize_and_is_idempotent(
+    demo_site, monkeypatch, django_capture_on_commit_callbacks
+):
     monkeypatch.setenv("HAVEN_ALLOW_DEMO", "1")
-    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+    monkeypatch.setenv("HAVEN_DEMO_PASSWORD", demo_site.password)
     first = _snapshot()
-    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+    # A second run inside this test's transaction; its on-commit publishes run too.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))
     assert _snapshot() == first
 
     spanish = Locale.objects.get(language_code="es")
@@ -38,9 +46,8 @@ def test_demo_loader_builds_spanish_through_localize_and_is_idempotent(monkeypat
         assert page.get_translation(spanish).live, page.title
 
 
-def test_demo_login_works(monkeypatch, client):
-    monkeypatch.setenv("HAVEN_ALLOW_DEMO", "1")
-    monkeypatch.setenv("HAVEN_DEMO_PASSWORD", "pick-a-password")
-    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
-    assert client.login(username="admin", password="pick-a-password")
+def test_demo_login_works(demo_site, client):
+    # The shared demo was loaded with HAVEN_DEMO_PASSWORD set to a non-default password.
+    assert f"password: {demo_site.password}" in demo_site.output
+    assert client.login(username="admin", password=demo_site.password)
     assert client.get("/admin/").status_code == 200

@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 from wagtail_localize.models import Translation, TranslationSource
 
-from home.localization import translate
 from tests.factories import StandardPageFactory
+from translation.builders import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -226,8 +226,8 @@ def test_consent_records_listing_names_the_story_not_the_person(admin_client, in
 def test_translator_publish_is_refused_when_consent_was_withdrawn(
     admin_client, home_es, spanish, index, django_capture_on_commit_callbacks
 ):
-    from home.localization import translate
     from tests.factories_stories import INDEX_ES, translate_page
+    from translation.builders import translate
 
     translate_page(index, spanish, INDEX_ES, django_capture_on_commit_callbacks)
     story = CaseStoryPageFactory(parent=index, slug="rosa")

@@ -4,48 +4,18 @@ in Spanish."""
 import re
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Locale
 
-import actions.demo
-from home.localization import translate
 from stories.models import CaseStoryPage, ConsentRecord
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _with_demo_actions(original):
-    """Run the actions demo; if it offers no actions to link yet, add two (bilingual)."""
-
-    def build(ctx):
-        original(ctx)
-        if ctx.extra.get("demo_actions"):
-            return
-        from actions.models import UrgentActionPage
-
-        index = ctx.extra["action_index"]
-        made = []
-        for slug, title, title_es in [
-            ("call-the-field-office", "Call the field office", "Llame a la oficina local"),
-            ("write-to-the-judge", "Write to the judge", "Escriba al juez"),
-        ]:
-            page = UrgentActionPage.objects.child_of(index).filter(slug=slug).first()
-            if page is None:
-                page = UrgentActionPage(slug=slug, title=title, summary=title)
-                index.add_child(instance=page)
-                page.save_revision().publish()
-            translate(page, ctx.spanish, {title: title_es, slug: slug + "-es"})
-            made.append(page)
-        ctx.extra["demo_actions"] = made
-
-    return build
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(monkeypatch):
-    monkeypatch.setenv("HAVEN_ALLOW_DEMO", "1")
-    monkeypatch.setattr(actions.demo, "build", _with_demo_actions(actions.demo.build))
-    call_command("load_demo", "--no-users", verbosity=0, stdout=open("/dev/null", "w"))
+def demo(demo_site):
+    """The demo loaded once for the run (conftest.py); the actions demo gives stories
+    their actions to link to."""
+    return demo_site
 
 
 def test_demo_has_six_bilingual_stories_with_consent_two_per_category(demo):

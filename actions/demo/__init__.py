@@ -1,8 +1,8 @@
-"""Demo content for urgent actions: officials first (call actions need them), then pages."""
+"""Demo content for urgent actions (the officials they reach come first, from
+`officials.demo`, which the demo loader runs before this app)."""
 
-from . import officials, pages
+from . import pages
 
 
 def build(ctx):
-    officials.build(ctx)
     pages.build(ctx)

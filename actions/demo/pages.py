@@ -13,10 +13,12 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from actions.counting import canonical_email
-from actions.models import ActionIndexPage, ActionResponse, ActionTarget, Target, UrgentActionPage
-from actions.permissions import CAMPAIGN_MANAGERS, ensure_campaign_managers_group
+from actions.models import ActionIndexPage, ActionResponse, ActionTarget, UrgentActionPage
 from home.demo import upsert_page
-from home.localization import translate
+from home.roles import CAMPAIGN_MANAGERS, ensure_roles
+from officials.lookup import lookup_zip_safely, seat_of
+from officials.models import Target
+from translation.builders import translate
 
 DAY = datetime.timedelta(days=1)
 
@@ -329,10 +331,8 @@ def _choose(page, target):
 
 
 def _responses(page, n):
-    from actions.views import _lookup, _seat
-
     for first, last, email, zip_code, language in DEMO_PEOPLE[:n]:
-        state, district = _seat(_lookup(zip_code))
+        state, district = seat_of(lookup_zip_safely(zip_code))
         ActionResponse.objects.get_or_create(
             action_key=page.translation_key,
             kind=ActionResponse.Kind.SIGN,
@@ -353,7 +353,7 @@ def _responses(page, n):
 
 def _organiser_login(ctx):
     """A campaign manager who can see responses, next to the all-powerful admin."""
-    ensure_campaign_managers_group()
+    ensure_roles()
     User = get_user_model()
     password = os.environ.get("HAVEN_DEMO_PASSWORD", "haven-demo")
     user, _ = User.objects.get_or_create(

@@ -1,10 +1,8 @@
-"""Urgent actions, the responses people send, and the officials they reach.
+"""Urgent actions and the responses people send (the officials they reach live in `officials`).
 
 Split by concern; each module declares `__all__`.
 """
 
 from .letters import *  # noqa: F403
-from .officials import *  # noqa: F403
-from .outbox import *  # noqa: F403
 from .pages import *  # noqa: F403
 from .responses import *  # noqa: F403

@@ -79,7 +79,7 @@ class LetterDelivery(models.Model):
 
     action_key = models.UUIDField(_("action"), db_index=True, editable=False)
     target = models.ForeignKey(
-        "actions.Target",  # officials.Target after the officials app moves out
+        "officials.Target",
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",

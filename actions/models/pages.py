@@ -9,12 +9,13 @@ from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from actions import routes
 from actions.blocks import RECIPIENT_CHOICES, WaysToActBlock
 from actions.panels import EmbedSnippetPanel
 from home.models import BasePage
@@ -276,6 +277,11 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
             return False
         return self.deadline is None or self.deadline > timezone.now()
 
+    def translation_priority(self):
+        """(deadline, still open) for the translators' dashboard: open actions get their
+        Spanish first, soonest deadline first (translation/dashboard.py)."""
+        return self.deadline, self.is_open
+
     @property
     def deadline_local(self):
         """The deadline in the action's own time zone, for display."""
@@ -384,41 +390,10 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
 
     # Routes: the page itself, the forms' POST targets, the thank-you step, the count ---------
 
-    @path("")
-    def action(self, request):
-        from actions import views
-
-        return views.action_page(request, self)
-
-    @path("sign/", name="sign")
-    def sign(self, request):
-        from actions import views
-
-        return views.sign(request, self)
-
-    @path("call/", name="call")
-    def call(self, request):
-        from actions import views
-
-        return views.call(request, self)
-
-    @path("email/", name="email")
-    def email(self, request):
-        from actions import views
-
-        return views.email(request, self)
-
-    @path("thanks/", name="thanks")
-    def thanks(self, request):
-        from actions import views
-
-        return views.thanks(request, self)
-
-    @path("count/", name="count")
-    def count_json(self, request):
-        from actions import views
-
-        return views.count_json(request, self)
+    @classmethod
+    def get_subpage_urls(cls):
+        """The routes of actions/routes.py (one table; the views are imported lazily)."""
+        return routes.subpage_urls()
 
 
 class ActionTarget(Orderable):
@@ -426,7 +401,7 @@ class ActionTarget(Orderable):
 
     page = ParentalKey(UrgentActionPage, on_delete=models.CASCADE, related_name="action_targets")
     target = models.ForeignKey(
-        "actions.Target",
+        "officials.Target",
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("official"),

@@ -35,9 +35,13 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "actions",
+    "officials",
+    "supporters",
     # Translation: wagtail_localize.locales replaces wagtail.locales (never both).
     "wagtail_localize",
     "wagtail_localize.locales",
+    # Haven's translation workflow. Before wagtail.admin, so its page edit header wins.
+    "translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -163,7 +167,7 @@ STORAGES = {
 }
 
 # Background work: Wagtail's own housekeeping runs inline; Haven's mail goes through the
-# database-backed queue (see actions/notifications) so a crash loses nothing.
+# database-backed queue (see supporters/mail.py) so a crash loses nothing.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     # Supporter email: queued in the database with the event that caused it, sent by
@@ -174,6 +178,8 @@ TASKS = {
     },
 }
 HAVEN_EMAIL_MAX_ATTEMPTS = int(os.environ.get("HAVEN_EMAIL_MAX_ATTEMPTS", "5"))
+# People per batch when a story update is emailed (one outbox write and send task each).
+HAVEN_EMAIL_BATCH_SIZE = int(os.environ.get("HAVEN_EMAIL_BATCH_SIZE", "200"))
 
 # Email -------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -234,6 +240,6 @@ ACTIONS_COUNT_CACHE_SECONDS = 10
 ACTIONS_API_CACHE_SECONDS = int(os.environ.get("ACTIONS_API_CACHE_SECONDS", "60"))
 
 # Supporter emails and data (issue 7) ----------------------------------------------------
-# Days after an action closes before its responses are anonymised (actions/privacy.py).
+# Days after an action closes before its responses are anonymised (supporters/privacy.py).
 HAVEN_RETENTION_DAYS = int(os.environ.get("HAVEN_RETENTION_DAYS", "180"))
 # End of supporter emails and data ---------------------------------------------------------

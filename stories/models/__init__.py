@@ -1,5 +1,4 @@
 """Case stories: the people behind each urgent action."""
 
 from .consent import *  # noqa: F403
-from .notifications import *  # noqa: F403
 from .pages import *  # noqa: F403

@@ -132,13 +132,13 @@ def _letter(table, *, demands=True):
 
 def build_case(pages, capture):
     """Add the case to `bilingual_pages` (tests/browser/conftest.py); returns what tests need."""
-    from actions.demo.officials import BUILT_IN
     from actions.models import UrgentActionPage
-    from actions.officials_import import import_officials, import_zip_districts
-    from home.localization import missing_strings, translate
     from home.models import HomeFeaturedStory
+    from officials.demo import BUILT_IN
+    from officials.importers import import_officials, import_zip_districts
     from stories.models import CaseStoryAction, CaseStoryPage, CaseUpdate, ConsentRecord
     from tests.factories_actions import ActionResponseFactory
+    from translation.builders import missing_strings, translate
 
     spanish = pages.home_es.locale
 

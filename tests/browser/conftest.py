@@ -122,9 +122,9 @@ def site(home, live_server):
 @pytest.fixture
 def bilingual_pages(site, home, home_es, spanish, django_capture_on_commit_callbacks):
     """A standard page and the two index pages, in English and their Spanish translations."""
-    from home.localization import translate
     from tests.browser.factories import ActionIndexPageFactory, CaseIndexPageFactory
     from tests.factories import StandardPageFactory
+    from translation.builders import translate
 
     about = StandardPageFactory(
         parent=home,

@@ -51,9 +51,9 @@ def story_to_translate(bilingual_pages, django_capture_on_commit_callbacks):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from home.groups import TRANSLATORS, ensure_translation_roles
-    from home.localization import missing_strings, translate
+    from home.roles import TRANSLATORS, ensure_roles
     from stories.models import CaseStoryPage, CaseUpdate, ConsentRecord
+    from translation.builders import missing_strings, translate
 
     spanish = bilingual_pages.home_es.locale
     story = CaseStoryPage(
@@ -84,7 +84,7 @@ def story_to_translate(bilingual_pages, django_capture_on_commit_callbacks):
         )
     assert missing_strings(story, spanish) == ["Detained at the airport"]
 
-    ensure_translation_roles()
+    ensure_roles()
     translator = get_user_model().objects.create_user(
         username="traductora", email="traductora@example.org", password=TRANSLATOR_PASSWORD
     )
@@ -97,8 +97,8 @@ def test_translator_translates_a_story_string_saves_and_submits_for_review(
 ):
     from wagtail.models import WorkflowState
 
-    from home.groups import REVIEW_WORKFLOW
-    from home.localization import missing_strings
+    from home.roles import REVIEW_WORKFLOW
+    from translation.builders import missing_strings
 
     story, story_es, translator = story_to_translate
     login_admin(page, bilingual_pages.site, translator, password=TRANSLATOR_PASSWORD)

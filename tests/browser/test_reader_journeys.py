@@ -228,7 +228,7 @@ def test_reader_without_javascript_fixes_a_mistake_and_signs(nojs_page, case, la
 
 
 def officials_for(zip_code):
-    from actions.lookup import lookup_zip
+    from officials.lookup import lookup_zip
 
     lookup = lookup_zip(zip_code)
     assert lookup.status == "ok", lookup

@@ -2,7 +2,8 @@
 use. Idempotent: a second run changes nothing.
 
 Each app contributes a `demo` module with a `build(ctx)` function, run in the order below
-(home first; stories last because they link to actions).
+(home first; officials before actions, whose call steps need them; stories last
+because they link to actions).
 """
 
 import importlib
@@ -14,9 +15,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
-from home.localization import Glossary
+from translation.builders import Glossary
 
-DEMO_APPS = ["home", "actions", "stories"]
+DEMO_APPS = ["home", "officials", "actions", "stories", "supporters"]
 
 
 @dataclass
@@ -81,9 +82,9 @@ class Command(BaseCommand):
         """A Spanish translator and an editor who reviews and publishes translations."""
         from django.contrib.auth.models import Group
 
-        from home.groups import EDITORS, TRANSLATORS, ensure_translation_roles
+        from home.roles import EDITORS, TRANSLATORS, ensure_roles
 
-        ensure_translation_roles()
+        ensure_roles()
         User = get_user_model()
         for username, group_name, label in [
             (

@@ -1,0 +1,23 @@
+"""The public "Find your representatives" page."""
+
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+
+from officials.forms import ZipLookupForm
+
+__all__ = ["representatives"]
+
+
+def representatives(request):
+    """GET-only lookup: the ZIP stays in the reader's own query string and is never stored
+    or logged; the answer must not be cached by shared caches or leak in a Referer."""
+    form = ZipLookupForm(request.GET or None)
+    lookup = form.lookup() if form.is_bound and form.is_valid() else None
+    response = render(
+        request,
+        "pages/representatives_lookup.html",
+        {"form": form, "lookup": lookup},
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    response["Referrer-Policy"] = "no-referrer"
+    return response

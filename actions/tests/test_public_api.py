@@ -78,7 +78,7 @@ def test_counts_match_the_responses_by_state_district_kind_and_outcome(client, a
     assert response.status_code == 200
     counted = ActionResponse.objects.filter(action_key=action.translation_key, counted=True)
     assert data["total"] == counted.count() == 8
-    assert data["by_kind"] == {"sign": 5, "call": 2, "email": 1}
+    assert data["by_kind"] == {"sign": 5, "pledge": 0, "call": 2, "email": 1}
     expected_states = Counter(r.state for r in counted if r.state)
     assert data["by_state"] == dict(expected_states) == {"AK": 1, "AZ": 5, "TX": 1}
     assert data["by_district"] == {"AK-AL": 1, "AZ-03": 1, "AZ-07": 4, "TX-29": 1}

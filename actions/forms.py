@@ -7,6 +7,7 @@ on the forms that record something, a single-use token that must be a few second
 """
 
 import ipaddress
+import re
 import unicodedata
 
 from django import forms
@@ -133,6 +134,13 @@ class BotCheckMixin(HoneypotMixin):
             self.data = data
 
 
+REQUIRED_LABELS = {
+    "city": _("City"),
+    "title": _("Your title or role"),
+    "organisation": _("Organisation"),
+}
+
+
 class SignForm(BotCheckMixin):
     first_name = CleanCharField(
         label=_("First name"),
@@ -156,6 +164,24 @@ class SignForm(BotCheckMixin):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
+    title = CleanCharField(
+        label=_("Your title or role (optional)"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+    organisation = CleanCharField(
+        label=_("Organisation (optional)"),
+        max_length=160,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    phone = CleanCharField(
+        label=_("Phone (optional)"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
     show_publicly = forms.BooleanField(
         label=_("Show my first name and city publicly"), required=False
     )
@@ -167,9 +193,36 @@ class SignForm(BotCheckMixin):
         "email",
         "zip_code",
         "city",
+        "title",
+        "organisation",
+        "phone",
         "show_publicly",
         "opt_in",
     ]
+
+    # Fields an editor may add to the form; the others are always there.
+    OPTIONAL_FIELDS = ("city", "title", "organisation", "phone")
+
+    def __init__(self, *args, ask=("city",), require=(), **kwargs):
+        """`ask`: which of OPTIONAL_FIELDS this action asks for; `require`: which of those
+        the reader must fill in (never the phone: no one is turned away for lacking one)."""
+        super().__init__(*args, **kwargs)
+        for name in self.OPTIONAL_FIELDS:
+            if name not in ask:
+                del self.fields[name]
+            elif name in require and name != "phone":
+                field = self.fields[name]
+                field.required = True
+                field.label = REQUIRED_LABELS[name]
+                field.error_messages["required"] = REQUIRED
+
+    def clean_phone(self):
+        value = self.cleaned_data.get("phone", "")
+        if value and not re.fullmatch(r"[\d\s()+.\-]{7,30}", value):
+            raise forms.ValidationError(
+                _("Enter a phone number using digits, like 202-555-0100."), code="phone"
+            )
+        return value
 
     def clean_first_name(self):
         return self._name("first_name")
@@ -185,6 +238,10 @@ class SignForm(BotCheckMixin):
 
     def clean_email(self):
         return clean_text(self.cleaned_data.get("email", "")).lower()
+
+
+class PledgeForm(SignForm):
+    """A pledge or sign-up: a signature's fields, plus the ones the editor picked."""
 
 
 class ZipStepForm(SeatFieldsMixin, HoneypotMixin):

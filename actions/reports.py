@@ -33,6 +33,7 @@ from actions.models import ActionResponse, UrgentActionPage
 from actions.permissions import can_view_personal_data
 
 EXPORT_ACTION = "actions.export_responses"
+DELIVER_ACTION = "actions.deliver_letter"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -87,6 +88,7 @@ class ResponseFilterSet(WagtailFilterSet):
         label=_("Call outcome"), choices=ActionResponse.Outcome.choices, empty_label=_("Any")
     )
     held_for_review = django_filters.BooleanFilter(label=_("Held for review"))
+    official = django_filters.CharFilter(label=_("Official"), lookup_expr="icontains")
 
     class Meta:
         model = ActionResponse
@@ -98,6 +100,7 @@ class ResponseFilterSet(WagtailFilterSet):
             "district",
             "outcome",
             "held_for_review",
+            "official",
         ]
 
 
@@ -118,6 +121,9 @@ class ActionResponsesReportView(ReportView):
         "email",
         "zip_code",
         "city",
+        "title",
+        "organisation",
+        "phone",
         "state",
         "district",
         "outcome",
@@ -138,6 +144,8 @@ class ActionResponsesReportView(ReportView):
         Column("zip_code", label=_("ZIP code")),
         Column("state", label=_("State")),
         Column("district", label=_("District")),
+        Column("organisation", label=_("Organisation")),
+        Column("official", label=_("Official")),
         Column("get_outcome_display", label=_("Outcome")),
         BooleanColumn("opt_in", label=_("Wants news")),
         BooleanColumn("held_for_review", label=_("Held for review")),
@@ -200,6 +208,8 @@ class ActionResponsesReportView(ReportView):
         context = super().get_context_data(**kwargs)
         context["action"] = self.action
         context["totals"] = self.totals
+        context["by_official"] = by_official(self.get_queryset())
+        context["outcome_choices"] = ActionResponse.Outcome.choices
         context["delivery_url"] = reverse("actions_delivery", args=[self.action.pk])
         context["release_url"] = reverse("actions_release_held", args=[self.action.pk])
         return context
@@ -212,6 +222,7 @@ def summarise(queryset):
         counted=Count("id", filter=Q(counted=True)),
         held=Count("id", filter=Q(held_for_review=True)),
         sign=Count("id", filter=Q(kind="sign")),
+        pledge=Count("id", filter=Q(kind="pledge")),
         call=Count("id", filter=Q(kind="call")),
         email=Count("id", filter=Q(kind="email")),
         en=Count("id", filter=Q(language="en")),
@@ -253,6 +264,35 @@ def release_held(request, page_id):
         % {"count": released},
     )
     return redirect("actions_responses", action.pk)
+
+
+def by_official(queryset):
+    """Calls per official, by outcome: which offices answer, which never do.
+
+    "Made" counts the calls that reached someone (talked or voicemail); busy/unavailable
+    and skipped ones are listed but not counted as calls made.
+    """
+    rows = (
+        queryset.filter(kind="call")
+        .exclude(official="")
+        .values("official")
+        .annotate(
+            made=Count("id", filter=Q(counted=True)),
+            **{
+                value: Count("id", filter=Q(outcome=value))
+                for value in ActionResponse.Outcome.values
+            },
+        )
+        .order_by("-made", "official")
+    )
+    return [
+        {
+            "official": row["official"],
+            "made": row["made"],
+            "outcomes": [row[value] for value in ActionResponse.Outcome.values],
+        }
+        for row in rows
+    ]
 
 
 # Delivery packet --------------------------------------------------------------------------
@@ -400,3 +440,65 @@ def responses_overview(request):
     actions = list(by_group.values())
     UrgentActionPage.attach_counts(actions)
     return TemplateResponse(request, "actions/admin/overview.html", {"actions": actions})
+
+
+# Deliver now ---------------------------------------------------------------------------------
+
+
+@personal_data_required
+def deliver_now(request, page_id):
+    """Show which offices will receive the letter (by e-mail, with their constituents' names)
+    and which cannot (no address: the printable packet is for them); deliver on POST."""
+    from actions.delivery import NoOutbox, deliver
+    from actions.models import LetterDelivery
+
+    action = get_object_or_404(UrgentActionPage, pk=page_id).specific
+    done = {
+        d.recipient_email: d
+        for d in LetterDelivery.objects.filter(action_key=action.translation_key)
+    }
+    error = None
+    if request.method == "POST":
+        try:
+            sent = deliver(action, user=request.user)
+        except NoOutbox:
+            error = _("E-mail sending is not set up, so nothing was delivered.")
+        else:
+            log(
+                instance=action,
+                action=DELIVER_ACTION,
+                user=request.user,
+                data={"offices": len(sent), "names": sum(d.signatures for d in sent)},
+            )
+            messages.success(
+                request,
+                ngettext(
+                    "The letter was sent to %(count)s office.",
+                    "The letter was sent to %(count)s offices.",
+                    len(sent),
+                )
+                % {"count": len(sent)},
+            )
+            return redirect("actions_deliver", page_id)
+    rows = []
+    for target in packet_targets(action):
+        address = (target.email or "").strip().lower()
+        rows.append(
+            {
+                "target": target,
+                "email": address,
+                "names": _signers_for(action, target).count(),
+                "delivery": done.get(address),
+            }
+        )
+    return TemplateResponse(
+        request,
+        "actions/admin/deliver_now.html",
+        {
+            "action": action,
+            "rows": rows,
+            "pending": [r for r in rows if r["email"] and not r["delivery"] and r["names"]],
+            "deliveries": list(done.values()),
+            "error": error,
+        },
+    )

@@ -236,14 +236,15 @@ def _entry(name, template, values, **extra):
     return {"name": name, "text": text, **extra}
 
 
-def _zip_step(page, kind, form):
+def _zip_step(page, kind, form, data=None):
     """Validate the ZIP step and build what the reader needs to call or write.
 
     A ZIP shared by several states or districts comes back with the lookup's choices and
-    no script yet; the reader picks, and the same form is posted again.
+    no script yet; the reader picks, and the same form is posted again. `data` rebuilds the
+    step from what a logged call carried (the ZIP and seat), without a form.
     """
     block = page.block_of_kind(kind)
-    data = form.cleaned_data
+    data = form.cleaned_data if data is None else data
     lookup = (
         officials_lookup.lookup_zip_safely(data["zip"], data.get("state"), data.get("district"))
         if data["zip"]
@@ -290,7 +291,68 @@ def _zip_step(page, kind, form):
         )
         carried.update(subject=subject, body=generic)
     result[f"{prefix}_form"] = form_class(initial=carried, prefix=prefix)
+    if kind == "call":
+        # One tap per official: each entry carries its own form and token, so each call is
+        # logged once with its own outcome (5 Calls' contact / voicemail / unavailable).
+        for number, entry in enumerate(entries, start=1):
+            entry["log_form"] = form_class(
+                initial={**carried, "official": entry["name"], "token": secrets.token_urlsafe(24)},
+                prefix=prefix,
+                auto_id=f"id_call{number}_%s",
+            )
+        result["outcomes"] = ActionResponse.Outcome.choices
     return result
+
+
+CALLS_KEY = "actions_calls"
+
+
+def _logged_calls(request, page):
+    """{official name: outcome} this browser logged on this action (names are public)."""
+    return dict(request.session.get(CALLS_KEY, {}).get(str(page.translation_key), {}))
+
+
+def _remember_call(request, page, official, outcome):
+    calls = dict(request.session.get(CALLS_KEY, {}))
+    mine = dict(calls.get(str(page.translation_key), {}))
+    mine[official] = outcome
+    calls[str(page.translation_key)] = mine
+    request.session[CALLS_KEY] = calls
+    return mine
+
+
+def _after_official_call(request, page, data):
+    """Back to the list of officials with this one marked, or on to thanks when every
+    official on the list has an outcome."""
+    logged = _remember_call(request, page, data["official"], data["outcome"])
+    carried = {
+        "zip": data.get("zip") or "",
+        "state": data.get("state") or "",
+        "district": data.get("district"),
+        "first_name": "",
+        "city": "",
+    }
+    state = _zip_step(page, "call", None, data=carried)
+    entries = state.get("entries") or []
+    labels = dict(ActionResponse.Outcome.choices)
+    for entry in entries:
+        if entry["name"] in logged:
+            entry["logged"] = labels.get(logged[entry["name"]], "")
+            entry["counted"] = logged[entry["name"]] in ActionResponse.COUNTED_OUTCOMES
+    any_counted = any(o in ActionResponse.COUNTED_OUTCOMES for o in logged.values())
+    if any_counted:
+        _mark_done(request, page, "call")
+    if not entries or all(entry.get("logged") for entry in entries):
+        if any_counted:
+            return _thanks_redirect(request, page)
+        messages.info(
+            request,
+            _("Thank you for trying. That call is not counted yet: please try again later."),
+        )
+        return HttpResponseRedirect(page.get_url(request) + "#act-call", status=303)
+    state["just_logged"] = {"name": data["official"], "outcome": labels.get(data["outcome"])}
+    state["thanks_url"] = _sub_url(page, request, "thanks") if any_counted else ""
+    return render_page(request, page, open_step="call", call_state=state)
 
 
 def _carried_seat(data):
@@ -355,6 +417,8 @@ def two_step(request, page, kind):
             **form.response_fields(),
             **_carried_seat(data),
         )
+        if kind == "call" and data.get("official"):
+            return _after_official_call(request, page, data)
         if not form.counts:
             messages.info(
                 request,

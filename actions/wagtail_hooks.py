@@ -39,6 +39,7 @@ def register_response_urls():
             reports.delivery_packet,
             name="actions_delivery",
         ),
+        path("actions/<int:page_id>/deliver/", reports.deliver_now, name="actions_deliver"),
     ]
 
 
@@ -74,6 +75,13 @@ def _response_buttons(page, user, priority):
         icon_name="doc-full",
         priority=priority + 1,
     )
+    if page.specific_deferred.block_of_kind("sign") is not None:
+        yield Button(
+            _("Deliver now"),
+            reverse("actions_deliver", args=[page.pk]),
+            icon_name="mail",
+            priority=priority + 2,
+        )
 
 
 @hooks.register("register_page_header_buttons")
@@ -96,6 +104,9 @@ def register_export_log_action(actions):
     actions.register_action(
         "actions.release_held", _("Release held responses"), _("Held responses released")
     )
+    from actions.reports import DELIVER_ACTION
+
+    actions.register_action(DELIVER_ACTION, _("Deliver letter"), _("Letter delivered to offices"))
 
 
 class AllowedNetworkViewSet(SnippetViewSet):

@@ -23,6 +23,8 @@ urlpatterns = [
     path(".well-known/security.txt", well_known.security_txt, name="security_txt"),
     # Fetched by static/js/formtoken.js; the same in every language, so outside the prefixes.
     path("form-token/", action_views.form_token, name="form_token"),
+    # Open data: counts of every action, in every language (docs/api.md).
+    path("", include("actions.urls_api")),
 ]
 
 if settings.DEBUG:
@@ -36,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("", include("officials.urls")),
     path("", include("supporters.urls")),
+    path("", include("actions.urls_embed")),
     # Wagtail's page tree last: it is the catch-all.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

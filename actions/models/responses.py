@@ -1,4 +1,4 @@
-"""What readers send: signatures, logged calls and sent emails.
+"""What readers send: signatures, pledges, logged calls and sent emails.
 
 Responses are keyed by the action's `translation_key`, not by one language's page, so
 every translation of an action shares one count and one list of signers. Personal fields
@@ -15,8 +15,12 @@ __all__ = ["ActionResponse"]
 class ActionResponse(models.Model):
     class Kind(models.TextChoices):
         SIGN = "sign", _("Signature")
+        PLEDGE = "pledge", _("Pledge")
         CALL = "call", _("Call")
         EMAIL = "email", _("Email")
+
+    # Kinds one person can do only once per action (same answer for a repeat).
+    ONCE_PER_PERSON = (Kind.SIGN, Kind.PLEDGE)
 
     class Outcome(models.TextChoices):
         TALKED = "talked", _("Talked to staff")
@@ -52,6 +56,10 @@ class ActionResponse(models.Model):
     city = models.CharField(_("city"), max_length=80, blank=True)
     state = models.CharField(_("state"), max_length=2, blank=True)
     district = models.CharField(_("district"), max_length=4, blank=True)
+    # For people writing on behalf of an organisation ("I am [TITLE] of [ORGANIZATION]").
+    title = models.CharField(_("title or role"), max_length=120, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
     show_publicly = models.BooleanField(_("name shown publicly"), default=False)
     opt_in = models.BooleanField(_("wants news of this case"), default=False)
     consent_text = models.TextField(_("consent text"), blank=True)
@@ -74,7 +82,7 @@ class ActionResponse(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["action_key", "email_canonical"],
-                condition=Q(kind="sign"),
+                condition=Q(kind__in=["sign", "pledge"]),
                 name="actions_one_signature_per_person",
             ),
             models.UniqueConstraint(

@@ -359,6 +359,8 @@ ACTIONS_TRUSTED_PROXY_COUNT = int(os.environ.get("ACTIONS_TRUSTED_PROXY_COUNT", 
 # A form sent sooner than this after it was shown is treated as a bot's.
 ACTIONS_MIN_FILL_SECONDS = 3
 ACTIONS_COUNT_CACHE_SECONDS = 10
+# How long browsers and CDNs may reuse the public counts API and widget (docs/api.md).
+ACTIONS_API_CACHE_SECONDS = int(os.environ.get("ACTIONS_API_CACHE_SECONDS", "60"))
 
 # Supporter emails and data (issue 7) ----------------------------------------------------
 # Days after an action closes before its responses are anonymised (supporters/privacy.py).

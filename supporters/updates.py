@@ -20,14 +20,20 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django_tasks import task, task_backends
 from wagtail.rich_text import expand_db_html
 
 from actions import counting
 from actions.models import ActionResponse
-from supporters.mail import preferences_for, queue_batch, site_root, unsubscribe_link
+from home.links import absolutise_html, html_to_text, page_url
+from supporters.mail import (
+    opted_out_of_case,
+    preferences_for,
+    queue_batch,
+    site_root,
+    unsubscribe_link,
+)
 from supporters.models import NotifiedUpdate, OutboxEmail, email_digest
 
 logger = logging.getLogger(__name__)
@@ -103,16 +109,19 @@ def _live_versions(story):
 def _content(version, update, language, fallback_language=None):
     """Subject and bodies for one update in one language (rendered once, reused per person)."""
     with translation.override(language):
-        body_html = expand_db_html(update.body or "")
+        # Mail clients have no site to resolve "/en/actions/…" against: every link absolute,
+        # and spelled out in the text part so none is lost.
+        body_html = absolutise_html(expand_db_html(update.body or ""))
+        subject = _("Case update: %(headline)s") % {"headline": update.headline}
         context = {
+            "subject": subject,
             "story_title": version.title,
-            "story_url": f"{version.get_full_url()}#{update.anchor}",
+            "story_url": f"{page_url(version)}#{update.anchor}",
             "headline": update.headline,
             "update_date": date_format(update.date, "DATE_FORMAT"),
             "body_html": body_html,
-            "body_text": strip_tags(body_html.replace("</p>", "</p>\n\n")).strip(),
+            "body_text": html_to_text(body_html),
         }
-        subject = _("Case update: %(headline)s") % {"headline": update.headline}
     if fallback_language:
         with translation.override(fallback_language):
             context["fallback_note"] = _(
@@ -220,7 +229,7 @@ def notify_story(story, size=None, send_now=()):
                         used = version.locale.language_code
                         subject, context = _content(version, localized, used, language)
                     context["acted_count"] = acted
-                    context["LANGUAGE_CODE"] = used
+                    context["language"] = used  # <html lang> and Content-Language
                     cache[language] = (used, subject, context)
                 return cache[language]
 
@@ -236,7 +245,9 @@ def notify_story(story, size=None, send_now=()):
                 else:
                     waiting.add(person.language)
             for batch in _chunks(ready, size or batch_size()):
-                queued += _queue_update_batch(key, batch, content_for, root, titles)
+                queued += _queue_update_batch(
+                    key, batch, content_for, root, titles, story.translation_key
+                )
             if marker is None:
                 NotifiedUpdate.objects.create(
                     update_key=key,
@@ -294,24 +305,32 @@ def waiting_counts(story, updates):
     return result
 
 
-def _queue_update_batch(key, batch, content_for, root, titles):
-    """One batch of people: a fixed number of queries, whatever the batch holds."""
+def _queue_update_batch(key, batch, content_for, root, titles, case_key):
+    """One batch of people: a fixed number of queries, whatever the batch holds.
+
+    People who stopped all emails, or emails about this case, are left out.
+    """
     digests = {person.canonical: email_digest(person.canonical) for person in batch}
     preferences = preferences_for(digests.values())
+    left_case = opted_out_of_case([pk for pk, _u in preferences.values()], case_key)
     emails = []
     for person in batch:
         digest = digests[person.canonical]
         preference_pk, unsubscribed = preferences[digest]
-        if unsubscribed:
+        if unsubscribed or preference_pk in left_case:
             continue
         used, subject, base = content_for(person.language)
-        link = unsubscribe_link(preference_pk, used, root)
+        # The List-Unsubscribe link (and "Stop emails about this case") names this case;
+        # "Stop all emails" is the second link in the footer.
+        link = unsubscribe_link(preference_pk, used, root, [case_key])
         action_title = titles.get((person.action_key, used)) or titles.get(
             (person.action_key, None)
         )
         context = {
             **base,
             "unsubscribe_url": link,
+            "unsubscribe_all_url": unsubscribe_link(preference_pk, used, root),
+            # The action this person took, named in their language where it is live.
             "action_title": action_title or "",
             "action_kind": person.kind,
         }

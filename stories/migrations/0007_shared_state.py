@@ -15,7 +15,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("stories", "0004_move_notified_updates_to_supporters"),
+        ("stories", "0006_merge_20261201_0528"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),

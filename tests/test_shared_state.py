@@ -232,3 +232,22 @@ def test_data_migration_fills_state_from_the_source_page_and_realigns_translatio
     assert (state.status, state.source_page_id) == ("won", action.pk)
     assert [n["number"] for n in state.call_numbers] == ["(202) 555-0100"]
     assert UrgentActionPage.objects.get(pk=action_es.pk).status == "won"
+
+
+def test_closing_in_english_purges_the_spanish_page_from_the_shared_cache(
+    action, action_es, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9",
+        }
+    }
+    purged = []
+    monkeypatch.setattr(PurgeBatch, "purge", lambda self, **kwargs: purged.extend(self.urls))
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish(action, status="closed")
+    assert any(url.endswith(action_es.url) for url in purged)
+    assert any(url.endswith(action_es.url + "count/") for url in purged)

@@ -103,6 +103,8 @@ def _posted_form(request, page, kind):
     """The form the reader posted, bound but not validated: only to show what they typed."""
     if kind == "sign":
         return SignForm(request.POST, prefix="sign")
+    if kind not in FOLLOW_UPS:
+        return None
     form_class, prefix = FOLLOW_UPS[kind]
     if request.POST.get("step") == prefix:
         return form_class(request.POST, prefix=prefix)
@@ -112,7 +114,7 @@ def _posted_form(request, page, kind):
 def typed_values(form):
     """(label, text) for each visible field the reader filled in, choices by their label."""
     values = []
-    for bound in form.visible_fields():
+    for bound in form.visible_fields() if form is not None else []:
         if bound.name == "website":  # the honeypot
             continue
         value = bound.value()

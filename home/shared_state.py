@@ -164,7 +164,7 @@ class SharedStateFormMixin:
 
     def disable_shared_fields(self):
         page = self.instance
-        if not page.pk or page.is_shared_state_source:
+        if not isinstance(page, SharedStateMixin) or not page.pk or page.is_shared_state_source:
             return
         state = page.refresh_shared_state()
         language = state.source_language_name if state else ""

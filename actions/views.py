@@ -22,6 +22,7 @@ from actions.blocks import fill_placeholders
 from actions.forms import (
     CallLogForm,
     EmailSentForm,
+    PledgeForm,
     SignForm,
     ZipStepForm,
     started_token,
@@ -49,7 +50,9 @@ def build_context(request, page, **extra):
     context = page.get_context(request)
     context.update(
         {
-            "sign_form": SignForm(initial=_initial(), prefix="sign"),
+            "sign_form": _sign_form(page),
+            "pledge_form": _pledge_form(page),
+            "pledge_url": _sub_url(page, request, "pledge"),
             **{f"{kind}_zip_form": _zip_form(page, kind) for kind in TWO_STEP_KINDS},
             "sign_url": _sub_url(page, request, "sign"),
             "call_url": _sub_url(page, request, "call"),
@@ -115,29 +118,66 @@ def _thanks_redirect(request, page):
 # Sign ------------------------------------------------------------------------------------
 
 
+def _sign_form(page, data=None):
+    block = page.block_of_kind("sign")
+    ask = (
+        ("city", "title", "organisation")
+        if block and block.value.get("ask_organisation")
+        else ("city",)
+    )
+    initial = None if data is not None else _initial()
+    return SignForm(data, initial=initial, prefix="sign", ask=ask)
+
+
+def _pledge_form(page, data=None):
+    block = page.block_of_kind("pledge")
+    if block is None:
+        return None
+    initial = None if data is not None else _initial()
+    return PledgeForm(
+        data,
+        initial=initial,
+        prefix="pledge",
+        ask=tuple(block.value.get("ask") or ()),
+        require=tuple(block.value.get("require") or ()),
+    )
+
+
 def sign(request, page):
-    refused = _guard(request, page, "sign")
+    return _sign_up(request, page, ActionResponse.Kind.SIGN)
+
+
+def pledge(request, page):
+    return _sign_up(request, page, ActionResponse.Kind.PLEDGE)
+
+
+def _sign_up(request, page, kind):
+    """A signature or a pledge: one per person per action, the same answer for a repeat."""
+    refused = _guard(request, page, kind)
     if refused:
         return refused
-    form = SignForm(request.POST, prefix="sign")
+    form = _pledge_form(page, request.POST) if kind == "pledge" else _sign_form(page, request.POST)
     if not form.is_valid():
         form.fresh_started()
-        return render_page(request, page, sign_form=form, open_step="sign")
+        return render_page(request, page, open_step=kind, **{f"{kind}_form": form})
     if form.is_bot:
         return _thanks_redirect(request, page)
-    record_signature(page, form.cleaned_data, translation.get_language())
-    _mark_done(request, page, ActionResponse.Kind.SIGN)
+    record_signature(page, form.cleaned_data, translation.get_language(), kind=kind)
+    _mark_done(request, page, kind)
     return _thanks_redirect(request, page)
 
 
-def record_signature(page, data, language):
-    """Store one signature per person per action; a repeat changes nothing."""
+def record_signature(page, data, language, kind=ActionResponse.Kind.SIGN):
+    """Store one signature (or pledge) per person per action; a repeat changes nothing."""
     zip_code = data["zip_code"]
     state, district = officials_lookup.seat_of(officials_lookup.lookup_zip_safely(zip_code))
     response = ActionResponse(
         action_key=page.translation_key,
         page=page,
-        kind=ActionResponse.Kind.SIGN,
+        kind=kind,
+        title=data.get("title", ""),
+        organisation=data.get("organisation", ""),
+        phone=data.get("phone", ""),
         language=language or "",
         first_name=data["first_name"],
         last_name=data["last_name"],
@@ -447,6 +487,11 @@ def thanks(request, page):
     context.update(
         {
             "kind": kind,
+            "next_steps": (
+                (page.block_of_kind("pledge").value.get("next_steps") or None)
+                if kind == "pledge" and page.block_of_kind("pledge")
+                else None
+            ),
             "share_links": share,
             "share_url": url,
             "related_actions": related,

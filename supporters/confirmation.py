@@ -61,6 +61,19 @@ def _letter(page):
     }
 
 
+def _pledge(page):
+    block = page.block_of_kind("pledge")
+    if block is None:
+        return None
+    steps = block.value.get("next_steps")
+    steps_html = expand_db_html(steps.source) if steps else ""
+    return {
+        "text": block.value.get("pledge", ""),
+        "next_steps_html": steps_html,
+        "next_steps": strip_tags(steps_html.replace("</p>", "</p>\n\n")).strip(),
+    }
+
+
 def queue_confirmation(response, page):
     """Queue the confirmation for one freshly saved signature (call inside its transaction)."""
     if not response.email:
@@ -79,7 +92,11 @@ def queue_confirmation(response, page):
             "opt_in": response.opt_in,
             "unsubscribe_url": unsubscribe_url(response.email_canonical, language),
         }
-        subject = _("Thank you for signing: %(title)s") % {"title": page.title}
+        if response.kind == ActionResponse.Kind.PLEDGE:
+            context["pledge"] = _pledge(page)
+            subject = _("Thank you for your pledge: %(title)s") % {"title": page.title}
+        else:
+            subject = _("Thank you for signing: %(title)s") % {"title": page.title}
         body_text = render_to_string("emails/confirmation.txt", context)
         body_html = render_to_string("emails/confirmation.html", context)
     return queue_email(

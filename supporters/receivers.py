@@ -12,10 +12,10 @@ logger = logging.getLogger(__name__)
 
 
 def on_action_taken(sender, response, page, **kwargs):
-    """A new signature with an address gets a confirmation, built by the worker."""
+    """A new signature or pledge with an address gets a confirmation, built by the worker."""
     from supporters.confirmation import build_confirmation
 
-    if response.kind != "sign" or not response.email:
+    if response.kind not in ("sign", "pledge") or not response.email:
         return
     try:
         # A savepoint: whatever goes wrong queueing must never cost the reader their

@@ -244,6 +244,8 @@ def _people(page, block, lookup):
 def _placeholder_values(data, lookup):
     return {
         "first_name": data.get("first_name") or "",
+        "title": data.get("title") or "",
+        "organisation": data.get("organisation") or "",
         "city": data.get("city") or "",
         "state": (lookup.state or "") if lookup else "",
     }
@@ -314,7 +316,18 @@ def _zip_step(page, kind, form, data=None):
         result["mailto"] = (
             "mailto:" + ",".join(addresses) + f"?subject={quote(subject)}&body={quote(generic)}"
         )
-        carried.update(subject=subject, body=generic)
+        carried.update(
+            subject=subject,
+            body=generic,
+            first_name=data.get("first_name") or "",
+            city=data.get("city") or "",
+        )
+        result["inboxes"] = [e for e in entries if getattr(e.get("person"), "email", "")] + [
+            {"name": a} for a in addresses
+        ]
+        result["form_only"] = [
+            e for e in entries if e.get("person") and not getattr(e["person"], "email", "")
+        ]
     result[f"{prefix}_form"] = form_class(initial=carried, prefix=prefix)
     if kind == "call":
         # One tap per official: each entry carries its own form and token, so each call is
@@ -414,6 +427,8 @@ def two_step(request, page, kind):
     if refused:
         return refused
     form_class, prefix = FOLLOW_UPS[kind]
+    if kind == "email" and request.POST.get("step") == "confirm":
+        return _send_for_reader(request, page, form_class(request.POST, prefix=prefix), True)
     if request.POST.get("step") == prefix:
         form = form_class(request.POST, prefix=prefix)
         if not form.is_valid():
@@ -424,6 +439,8 @@ def two_step(request, page, kind):
         if form.is_bot:
             return _thanks_redirect(request, page)
         data = form.cleaned_data
+        if kind == "email" and request.POST.get("send"):
+            return _send_for_reader(request, page, form)
         _log_once(
             page,
             kind,
@@ -455,6 +472,96 @@ def two_step(request, page, kind):
         open_step=kind,
         **{f"{kind}_state": state, f"{kind}_zip_form": state.get("zip_form", form)},
     )
+
+
+def _inboxes(page, data):
+    """The recipients of this reader's message that take e-mail: chosen officials with an
+    address and the block's public inboxes. Members of Congress take web forms only."""
+    carried = {
+        "zip": data.get("zip") or "",
+        "state": data.get("state") or "",
+        "district": data.get("district"),
+        "first_name": data.get("first_name") or "",
+        "city": data.get("city") or "",
+    }
+    state = _zip_step(page, "email", None, data=carried)
+    inboxes, seen = [], set()
+    for entry in state.get("entries") or []:
+        address = (getattr(entry.get("person"), "email", "") or "").strip()
+        if address and address.lower() not in seen:
+            seen.add(address.lower())
+            inboxes.append({"name": entry["name"], "email": address})
+    block = page.block_of_kind("email")
+    for address in (block.value.get("addresses") or []) if block else []:
+        if address.lower() not in seen:
+            seen.add(address.lower())
+            inboxes.append({"name": address, "email": address})
+    return inboxes
+
+
+def _send_for_reader(request, page, form, confirmed=False):
+    """ "Send it for me": first show exactly what will go where and from whom; only the
+    reader's confirmation sends it, through the outbox, with the reader as Reply-To."""
+    from actions.signals import official_message
+
+    valid = form.is_valid() and form.require_sender()
+    if not valid:
+        form.fresh_started()
+        return render_page(
+            request, page, open_step="email", email_state={"sent_form": form, "sending": True}
+        )
+    if form.is_bot:
+        return _thanks_redirect(request, page)
+    data = form.cleaned_data
+    inboxes = _inboxes(page, data)
+    if not inboxes:
+        form.add_error(None, _("None of these officials takes e-mail: use their web forms."))
+        return render_page(request, page, open_step="email", email_state={"sent_form": form})
+    if not confirmed:
+        form.fresh_started()
+        return render_page(
+            request,
+            page,
+            open_step="email",
+            email_state={"confirm": True, "confirm_form": form, "inboxes": inboxes},
+        )
+    if not official_message.receivers:
+        form.add_error(None, _("Sending is not available right now. Nothing was sent."))
+        return render_page(request, page, open_step="email", email_state={"sent_form": form})
+    language = translation.get_language() or ""
+    email = counting.canonical_email(data["sender_email"])
+    response = ActionResponse(
+        action_key=page.translation_key,
+        page=page,
+        kind=ActionResponse.Kind.EMAIL,
+        language=language,
+        submission_token=data["token"],
+        first_name=data["sender_name"][:60],
+        email=data["sender_email"],
+        email_canonical=email,
+        **_carried_seat(data),
+    )
+    body = data["body"] + "\n\n-- \n" + data["sender_name"] + " <" + data["sender_email"] + ">"
+    try:
+        with transaction.atomic():
+            response.save()
+            for inbox in inboxes:
+                official_message.send(
+                    sender=ActionResponse,
+                    message={
+                        "to": inbox["email"],
+                        "subject": data["subject"],
+                        "body": body,
+                        "reply_to": data["sender_email"],
+                        "language": language,
+                        "dedupe_key": f"message:{response.pk}:{inbox['email'].lower()}",
+                        "topic": f"message:{page.translation_key}",
+                    },
+                )
+    except IntegrityError:
+        pass  # the same confirmation sent twice: the first one went
+    _mark_done(request, page, "email")
+    return _thanks_redirect(request, page)
 
 
 def call(request, page):

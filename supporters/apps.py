@@ -19,6 +19,11 @@ class SupportersConfig(AppConfig):
 
         action_taken.connect(receivers.on_action_taken, dispatch_uid="supporters.action_taken")
         from actions.delivery import letter_delivery
+        from actions.signals import official_message
+
+        official_message.connect(
+            receivers.on_official_message, dispatch_uid="supporters.official_message"
+        )
 
         letter_delivery.connect(
             receivers.on_letter_delivery, dispatch_uid="supporters.letter_delivery"

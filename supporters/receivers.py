@@ -53,3 +53,24 @@ def on_letter_delivery(sender, message, **kwargs):
         attachment=content,
         topic=message.get("topic", ""),
     )
+
+
+def on_official_message(sender, message, **kwargs):
+    """A reader's confirmed message to an official's inbox, from the site, replying to them.
+
+    Filed under the reader's address, so their export and erasure include it.
+    """
+    from supporters.mail import queue_to_office
+    from supporters.models import OutboxEmail
+
+    return queue_to_office(
+        dedupe_key=message["dedupe_key"],
+        kind=OutboxEmail.Kind.MESSAGE,
+        recipient=message["to"],
+        person_email=message["reply_to"],
+        language=message["language"],
+        subject=message["subject"],
+        body_text=message["body"],
+        reply_to=message["reply_to"],
+        topic=message.get("topic", ""),
+    )

@@ -17,18 +17,18 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
-from actions import counting, ratelimit
-from actions.blocks import fill_placeholders
+from actions import counting, formtoken, ratelimit
+from actions.blocks import email_addresses, fill_placeholders, phone_numbers
 from actions.forms import (
     CallLogForm,
     EmailSentForm,
     PledgeForm,
     SignForm,
     ZipStepForm,
-    started_token,
 )
 from actions.models import ActionResponse
 from actions.signals import action_taken
+from home.links import page_url, tel_url
 from officials import lookup as officials_lookup
 
 logger = logging.getLogger(__name__)
@@ -41,15 +41,14 @@ def _sub_url(page, request, name):
     return base + page.reverse_subpage(name) if base else ""
 
 
-def _initial():
-    return {"started": started_token()}
-
-
 def build_context(request, page, **extra):
     type(page).attach_counts([page])
     context = page.get_context(request)
     context.update(
         {
+            # Nothing fresh or personal here: this page is what a shared cache holds. The
+            # forms' tokens are fetched by static/js/formtoken.js when the reader starts
+            # typing (actions/formtoken.py).
             "sign_form": _sign_form(page),
             "pledge_form": _pledge_form(page),
             "pledge_url": _sub_url(page, request, "pledge"),
@@ -90,7 +89,7 @@ def _guard(request, page, kind):
     not offer, rate-limited, or closed."""
     if request.method != "POST" or page.block_of_kind(kind) is None:
         return HttpResponseRedirect(page.get_url(request))
-    wait = ratelimit.hit(request)
+    wait = ratelimit.flood_wait(request)
     if wait:
         return too_many_requests(request, wait)
     if not page.is_open:
@@ -125,18 +124,15 @@ def _sign_form(page, data=None):
         if block and block.value.get("ask_organisation")
         else ("city",)
     )
-    initial = None if data is not None else _initial()
-    return SignForm(data, initial=initial, prefix="sign", ask=ask)
+    return SignForm(data, prefix="sign", ask=ask)
 
 
 def _pledge_form(page, data=None):
     block = page.block_of_kind("pledge")
     if block is None:
         return None
-    initial = None if data is not None else _initial()
     return PledgeForm(
         data,
-        initial=initial,
         prefix="pledge",
         ask=tuple(block.value.get("ask") or ()),
         require=tuple(block.value.get("require") or ()),
@@ -162,13 +158,31 @@ def _sign_up(request, page, kind):
         return render_page(request, page, open_step=kind, **{f"{kind}_form": form})
     if form.is_bot:
         return _thanks_redirect(request, page)
-    record_signature(page, form.cleaned_data, translation.get_language(), kind=kind)
+    problem = form.token_problem()
+    if problem:
+        # JavaScript off, too fast, replayed or stale: keep everything and ask for one
+        # more click, on a private page carrying a token issued with it.
+        form.fresh_started()
+        return render_page(
+            request,
+            page,
+            open_step=kind,
+            **{f"{kind}_form": form, f"{kind}_confirm": formtoken.REASONS[problem]},
+        )
+    data = form.cleaned_data
+    verdict = ratelimit.assess(request, counting.canonical_email(data["email"]))
+    if verdict.wait:
+        return too_many_requests(request, verdict.wait)
+    record_signature(page, data, translation.get_language(), held=verdict.held, kind=kind)
     _mark_done(request, page, kind)
     return _thanks_redirect(request, page)
 
 
-def record_signature(page, data, language, kind=ActionResponse.Kind.SIGN):
-    """Store one signature (or pledge) per person per action; a repeat changes nothing."""
+def record_signature(page, data, language, held=False, kind=ActionResponse.Kind.SIGN):
+    """Store one signature (or pledge) per person per action; a repeat changes nothing.
+
+    A held signature (busy shared address) is stored but neither counted nor mailed until
+    an organiser releases it (`release_held`)."""
     zip_code = data["zip_code"]
     state, district = officials_lookup.seat_of(officials_lookup.lookup_zip_safely(zip_code))
     response = ActionResponse(
@@ -189,6 +203,7 @@ def record_signature(page, data, language, kind=ActionResponse.Kind.SIGN):
         district=district,
         show_publicly=data.get("show_publicly", False),
         opt_in=data.get("opt_in", False),
+        held_for_review=held,
     )
     if response.opt_in:
         response.consent_text = str(SignForm.base_fields["opt_in"].label)
@@ -197,8 +212,10 @@ def record_signature(page, data, language, kind=ActionResponse.Kind.SIGN):
         with transaction.atomic():
             response.save()
             # Same transaction: listeners (supporters' confirmation) queue nothing for a
-            # signature that fails to save, and nothing for a repeat.
-            action_taken.send(sender=ActionResponse, response=response, page=page)
+            # signature that fails to save, and nothing for a repeat. A held signature is
+            # announced when an organiser releases it (actions/review.py).
+            if not held:
+                action_taken.send(sender=ActionResponse, response=response, page=page)
     except IntegrityError:
         return False
     return True
@@ -224,7 +241,6 @@ def _zip_form(page, kind, data=None):
     the editor chose."""
     return ZipStepForm(
         data,
-        initial=None if data is not None else _initial(),
         auto_id=f"id_{kind}_%s",
         zip_required=_needs_zip(page, kind),
     )
@@ -277,8 +293,6 @@ def _zip_step(page, kind, form, data=None):
         else None
     )
     if lookup is not None and lookup.status in ("choose_state", "choose_district"):
-        if form is not None:
-            form.fresh_started()
         return {"choose": True, "lookup": lookup, "zip_form": form}
     values = _placeholder_values(data, lookup)
     template = (block.value.get(block.block.message_field) or "") if block else ""
@@ -286,14 +300,14 @@ def _zip_step(page, kind, form, data=None):
         _entry(f"{p.display_title} {p.full_name}".strip(), template, values, person=p)
         for p in _people(page, block, lookup)
     ]
-    for number in (block.value.get("numbers") or []) if kind == "call" and block else []:
+    for number in phone_numbers(block.value) if kind == "call" and block else []:
         entries.append(
             _entry(
                 number["label"],
                 template,
                 values,
                 phone=number["number"],
-                tel="tel:" + "".join(c for c in number["number"] if c.isdigit() or c == "+"),
+                tel=tel_url(number["number"]),
             )
         )
     # The one message the reader edits: addressed by name when there is one recipient.
@@ -301,7 +315,7 @@ def _zip_step(page, kind, form, data=None):
     generic = fill_placeholders(template, {**values, "official": salutation})
     state, district = officials_lookup.seat_of(lookup)
     carried = {
-        **_initial(),
+        "started": formtoken.issue("page"),
         "zip": data["zip"],
         "state": state,
         "district": district,
@@ -311,8 +325,9 @@ def _zip_step(page, kind, form, data=None):
     form_class, prefix = FOLLOW_UPS[kind]
     if kind == "email":
         subject = fill_placeholders(block.value.get("subject", "") if block else "", values)
-        addresses = list(block.value.get("addresses") or []) if block else []
+        addresses = email_addresses(block.value) if block else []
         result["subject"] = subject
+        result["has_addresses"] = bool(addresses)
         result["mailto"] = (
             "mailto:" + ",".join(addresses) + f"?subject={quote(subject)}&body={quote(generic)}"
         )
@@ -403,8 +418,11 @@ def _carried_seat(data):
     }
 
 
-def _log_once(page, kind, token, language, **fields):
-    """Store one response per submission token (a resent form changes nothing)."""
+def _log_once(request, page, kind, token, language, **fields):
+    """Store one response per submission token (a resent form changes nothing); held for
+    review when the address is busy."""
+    if "held_for_review" not in fields:
+        fields["held_for_review"] = ratelimit.assess(request).held
     response = ActionResponse(
         action_key=page.translation_key,
         page=page,
@@ -416,7 +434,8 @@ def _log_once(page, kind, token, language, **fields):
     try:
         with transaction.atomic():
             response.save()
-            action_taken.send(sender=ActionResponse, response=response, page=page)
+            if not response.held_for_review:  # announced on release (actions/review.py)
+                action_taken.send(sender=ActionResponse, response=response, page=page)
     except IntegrityError:
         pass
 
@@ -438,10 +457,16 @@ def two_step(request, page, kind):
             )
         if form.is_bot:
             return _thanks_redirect(request, page)
+        problem = form.token_problem()
+        if problem:
+            form.fresh_started()
+            state = {f"{prefix}_form": form, "confirm": formtoken.REASONS[problem]}
+            return render_page(request, page, open_step=kind, **{f"{kind}_state": state})
         data = form.cleaned_data
         if kind == "email" and request.POST.get("send"):
             return _send_for_reader(request, page, form)
         _log_once(
+            request,
             page,
             kind,
             data["token"],
@@ -461,7 +486,6 @@ def two_step(request, page, kind):
         return _thanks_redirect(request, page)
     form = _zip_form(page, kind, request.POST)
     if not form.is_valid():
-        form.fresh_started()
         return render_page(request, page, open_step=kind, **{f"{kind}_zip_form": form})
     if form.is_bot:
         return _thanks_redirect(request, page)
@@ -579,11 +603,15 @@ def thanks(request, page):
     kind = request.session.get(SESSION_KEY, {}).get(str(page.translation_key))
     if not kind:
         return HttpResponseRedirect(page.get_url(request))
-    page.response_count = counting.fresh_count(page.translation_key)
-    url = page.get_full_url(request)
+    # The cached count, never a fresh recount: a first and a repeat signature must see the
+    # same number, or the page would tell a stranger whether an address had signed.
+    page.response_count = counting.get_count(page.translation_key)
+    url = page_url(page, request)
     text = page.title
+    # Plain links: nothing from these services loads until the reader clicks one.
     share = [
         ("WhatsApp", f"https://wa.me/?text={quote(text + ' ' + url)}"),
+        ("Bluesky", f"https://bsky.app/intent/compose?text={quote(text + ' ' + url)}"),
         ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={quote(url)}"),
         ("X", f"https://x.com/intent/post?url={quote(url)}&text={quote(text)}"),
         (_("Email"), f"mailto:?subject={quote(text)}&body={quote(url)}"),
@@ -601,6 +629,7 @@ def thanks(request, page):
             ),
             "share_links": share,
             "share_url": url,
+            "share_title": text,
             "related_actions": related,
             "case_stories": page.get_case_stories(),
         }
@@ -622,6 +651,13 @@ def count_json(request, page):
         }
     )
     response["Cache-Control"] = "public, max-age=15, stale-while-revalidate=60"
+    return response
+
+
+def form_token(request):
+    """A fresh single-use form token for static/js/formtoken.js; never cached anywhere."""
+    response = JsonResponse({"token": formtoken.issue("js")})
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -193,6 +193,15 @@ def demo_image(title, alt, drawing):
 # The stories ---------------------------------------------------------------------------
 
 
+# Which demo action (actions/demo/pages.py, English slugs) belongs to which story.
+DEMO_LINKS = {
+    "samuel-fourteen-months-without-a-hearing": ["stop-the-transfer"],
+    "the-a-family-waiting-to-travel": ["help-the-a-family-travel"],
+    "the-k-family-a-father-held-far-away": ["release-the-family", "reunite-father-and-daughter"],
+}
+ALL_LINKED = {slug for slugs in DEMO_LINKS.values() for slug in slugs}
+
+
 def story_specs(g):
     return [
         StorySpec(
@@ -882,14 +891,22 @@ def build(ctx):
     )
 
     demo_actions = list(ctx.extra.get("demo_actions", []))
+    by_slug = {action.slug: action for action in demo_actions}
     featured = []
     for number, spec in enumerate(specs):
-        actions = []
-        if demo_actions:
-            actions = [
-                demo_actions[(number + k) % len(demo_actions)]
-                for k in range(min(spec.action_count, len(demo_actions)))
-            ]
+        if set(DEMO_LINKS.get(spec.slug, ())) & set(by_slug):
+            # Each story links the actions written for it, so scripts and stories agree.
+            actions = [by_slug[slug] for slug in DEMO_LINKS[spec.slug] if slug in by_slug]
+        else:
+            # Other demo actions (tests add their own): spread them over the stories.
+            actions = (
+                [
+                    demo_actions[(number + k) % len(demo_actions)]
+                    for k in range(min(spec.action_count, len(demo_actions)))
+                ]
+                if demo_actions and not by_slug.keys() & ALL_LINKED
+                else []
+            )
         late = LATE_UPDATE if spec.slug == LATE_UPDATE_STORY else None
         story = _upsert_story(index, spec, images, actions, late_update=late)
         if late is None or not _has_update(story, late):

@@ -3,11 +3,11 @@
 import zoneinfo
 
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
@@ -18,7 +18,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from actions import routes
 from actions.blocks import RECIPIENT_CHOICES, WaysToActBlock
 from actions.panels import EmbedSnippetPanel
+from home.forms import HavenPageForm
 from home.models import BasePage
+from home.seo import webpage_data
 
 __all__ = ["ActionIndexPage", "ActionTarget", "UrgentActionPage"]
 
@@ -39,7 +41,7 @@ TIME_ZONE_CHOICES = [
 ]
 
 
-class UrgentActionPageForm(WagtailAdminPageForm):
+class UrgentActionPageForm(HavenPageForm):
     """Editors type the deadline as wall-clock time in the action's own time zone."""
 
     def __init__(self, *args, **kwargs):
@@ -78,6 +80,9 @@ class ActionIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("urgent actions index")
+
+    def structured_data(self, card, publisher):
+        return [webpage_data(card, publisher, self, "CollectionPage")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -233,6 +238,41 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("urgent action")
 
+    # Link cards -------------------------------------------------------------------------
+
+    def get_social_description(self):
+        """Link previews and search results show the required summary of the ask."""
+        return self.search_description or self.summary
+
+    def structured_data(self, card, publisher):
+        """An online Event that runs until the deadline, organised by the organisation:
+        the schema.org type search engines and validators accept for a dated call to act
+        (schema.org's Action types describe an act already done, not an invitation)."""
+        start = self.first_published_at or self.last_published_at or timezone.now()
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": card.title,
+            "description": card.description,
+            "url": card.url,
+            "inLanguage": self.locale.language_code,
+            "image": [card.image_url],
+            "startDate": start.isoformat(timespec="seconds"),
+            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": {"@type": "VirtualLocation", "url": card.url},
+            "organizer": {
+                "@type": "Organization",
+                "name": publisher["name"],
+                "url": publisher["url"],
+            },
+        }
+        if self.deadline:
+            data["endDate"] = self.deadline_local.isoformat(timespec="seconds")
+        else:
+            data["endDate"] = data["startDate"]
+        return [data]
+
     # Counting ---------------------------------------------------------------------------
 
     @classmethod
@@ -322,18 +362,24 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         from wagtail.models import ReferenceIndex
 
         page_ct = ContentType.objects.get_for_model(Page)
-        group_ids = [
-            str(pk)
-            for pk in Page.objects.filter(translation_key=self.translation_key).values_list(
-                "pk", flat=True
-            )
-        ]
+        # Subqueries, not lists: the reference index keeps ids as text, and one query
+        # answers where three round trips did.
+        group_ids = (
+            Page.objects.filter(translation_key=self.translation_key)
+            .annotate(text_id=Cast("pk", models.CharField()))
+            .values("text_id")
+        )
         return page_ct, ReferenceIndex.objects.filter(
             to_content_type=page_ct,
             to_object_id__in=group_ids,
             base_content_type=page_ct,
             content_type__app_label=STORY_APP_LABEL,
         ).values_list("object_id", flat=True)
+
+    @staticmethod
+    def _as_page_ids(text_ids):
+        """Reference-index ids (text) as a subquery of page ids."""
+        return text_ids.values(page_id=Cast("object_id", models.BigIntegerField()))
 
     def get_case_stories(self):
         """Live case stories, in this page's language, that link to this action.
@@ -347,7 +393,7 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
             if result is not None:
                 return list(result)
         _, story_ids = self._story_references()
-        keys = Page.objects.filter(pk__in=[int(i) for i in story_ids]).values("translation_key")
+        keys = Page.objects.filter(pk__in=self._as_page_ids(story_ids)).values("translation_key")
         return list(
             Page.objects.live()
             .public()
@@ -387,6 +433,10 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
             .filter(translation_key__in=keys, locale_id=self.locale_id)
         )
         return [page for page in candidates.order_by("deadline") if page.is_open]
+
+    def get_cached_paths(self):
+        """What a shared cache holds for this page, purged with it: the page and its count."""
+        return ["/", "count/"]
 
     # Routes: the page itself, the forms' POST targets, the thank-you step, the count ---------
 

@@ -42,6 +42,9 @@ class ActionResponse(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     counted = models.BooleanField(_("counted"), default=True, editable=False)
+    # Sent from a busy shared address (an office, a church hall, a carrier's NAT): kept,
+    # but not counted publicly or mailed until an organiser releases it (actions/ratelimit.py).
+    held_for_review = models.BooleanField(_("held for review"), default=False, db_index=True)
     language = models.CharField(_("language"), max_length=10)
     created_at = models.DateTimeField(_("date"), auto_now_add=True, db_index=True)
 
@@ -94,8 +97,9 @@ class ActionResponse(models.Model):
         return f"{self.get_kind_display()} #{self.pk}"
 
     def save(self, *args, **kwargs):
+        self.counted = not self.held_for_review
         if self.kind == self.Kind.CALL:
-            self.counted = self.outcome in self.COUNTED_OUTCOMES
+            self.counted = self.counted and self.outcome in self.COUNTED_OUTCOMES
         return super().save(*args, **kwargs)
 
     @property

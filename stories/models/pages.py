@@ -1,5 +1,6 @@
 """Case story pages, their dated updates and their linked urgent actions."""
 
+import datetime
 from itertools import groupby
 from operator import attrgetter
 from urllib.parse import urlencode
@@ -15,7 +16,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -27,11 +27,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.forms import HavenPageForm
+from home.locales import active_locale
 from home.models import BasePage
+from home.seo import webpage_data
 from stories.blocks import (
     RICH_TEXT_FEATURES,
     CampaignBodyBlock,
@@ -152,6 +155,9 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("case index")
 
+    def structured_data(self, card, publisher):
+        return [webpage_data(card, publisher, self, "CollectionPage")]
+
     def stories(self):
         """Live stories of this index, current cases first, then newest activity first.
 
@@ -247,11 +253,15 @@ def localized_actions(links):
     """
     from actions.models import UrgentActionPage
 
-    links = [link for link in links.select_related("action") if link.action_id is not None]
+    links = [
+        link
+        for link in links.select_related("action", "action__locale")
+        if link.action_id is not None
+    ]
     originals = [link.action for link in links]
     if not originals:
         return []
-    locale = Locale.get_active()
+    locale = active_locale()
     translated = {
         page.translation_key: page
         for page in UrgentActionPage.objects.live().filter(
@@ -276,7 +286,7 @@ def localized_actions(links):
     return sorted(actions, key=lambda a: not a.is_open)
 
 
-class CaseStoryPageForm(WagtailAdminPageForm):
+class CaseStoryPageForm(HavenPageForm):
     """Refuses the editor's "Publish" while consent is missing, keeping every edit on screen."""
 
     def clean(self):
@@ -534,8 +544,33 @@ class CaseStoryPage(BasePage):
             return self.social_image.default_alt_text
         return self.hero_image_alt
 
+    og_type = "article"
+
     def get_social_description(self):
         return self.search_description or self.summary
+
+    def structured_data(self, card, publisher):
+        """A NewsArticle: a dated story kept current, published by the organisation."""
+        published = self.first_published_at or self.last_published_at or timezone.now()
+        modified = max(
+            [published, self.last_published_at or published]
+            + [u.published_at for u in self.updates.all() if u.published_at]
+        )
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": card.title[:110],
+            "description": card.description,
+            "url": card.url,
+            "mainEntityOfPage": card.url,
+            "inLanguage": self.locale.language_code,
+            "datePublished": published.isoformat(timespec="seconds"),
+            "dateModified": modified.isoformat(timespec="seconds"),
+            "image": [card.image_url],
+            "author": {"@type": "Organization", "name": publisher["name"], "url": publisher["url"]},
+            "publisher": publisher,
+        }
+        return [data]
 
     @cached_property
     def timeline(self):
@@ -573,6 +608,9 @@ class CaseUpdate(TranslatableMixin, Orderable):
         default=False,
         help_text=_("Email everyone who acted on this case and asked to hear more"),
     )
+    # When the editor wrote the entry (set as it is added, kept through revisions): feeds
+    # and article dates give its true time of day instead of a made-up one.
+    created_at = models.DateTimeField(_("written at"), default=timezone.now, editable=False)
 
     panels = [
         FieldPanel("date"),
@@ -584,6 +622,7 @@ class CaseUpdate(TranslatableMixin, Orderable):
     override_translatable_fields = [
         SynchronizedField("date", overridable=False),
         SynchronizedField("notify_supporters", overridable=False),
+        SynchronizedField("created_at", overridable=False),
         TranslatableField("headline"),
         TranslatableField("body"),
     ]
@@ -594,6 +633,21 @@ class CaseUpdate(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.headline
+
+    @property
+    def published_at(self):
+        """The update's timestamp: its date at the time of day the editor wrote it.
+
+        Same-day entries get their real time (never noon, never the future); a backdated
+        entry keeps its date. Two entries written at different times never share it.
+        """
+        zone = timezone.get_current_timezone()
+        written = timezone.localtime(self.created_at, zone) if self.created_at else None
+        if written is None:
+            return None
+        if written.date() == self.date:
+            return written
+        return timezone.make_aware(datetime.datetime.combine(self.date, written.time()), zone)
 
     @property
     def anchor(self):

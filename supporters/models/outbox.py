@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["EmailPreference", "OutboxEmail", "email_digest"]
+__all__ = ["CaseOptOut", "EmailPreference", "OutboxEmail", "email_digest"]
 
 
 def email_digest(canonical_email):
@@ -91,3 +91,23 @@ class EmailPreference(models.Model):
     @property
     def is_unsubscribed(self):
         return self.unsubscribed_at is not None
+
+
+class CaseOptOut(models.Model):
+    """An address that asked for no more emails about one case (a story's translation key,
+    the same in every language); emails about other cases still reach them."""
+
+    preference = models.ForeignKey(
+        EmailPreference, on_delete=models.CASCADE, related_name="case_opt_outs"
+    )
+    case_key = models.UUIDField(db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("case opt-out")
+        constraints = [
+            models.UniqueConstraint(fields=["preference", "case_key"], name="one_opt_out_per_case")
+        ]
+
+    def __str__(self):
+        return f"Case opt-out #{self.pk}"

@@ -12,8 +12,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task, task_backends
@@ -173,6 +174,10 @@ def _is_temporary(exc):
     )
 
 
+def lease_seconds():
+    return settings.HAVEN_EMAIL_LEASE_SECONDS
+
+
 def _message(email):
     headers = {}
     if email.unsubscribe_url:
@@ -211,32 +216,95 @@ def send_outbox_batch(email_ids):
 
 @task(backend="email")
 def send_outbox_email(email_id):
-    """Send one outbox email; retry temporary failures, record permanent ones."""
+    """Send one outbox email; retry temporary failures, record permanent ones.
+
+    At least once, and never twice in practice: the worker first claims the row for one
+    lease (a second sender backs off), and records SMTP acceptance the moment the server
+    says yes. A worker killed after that leaves `accepted_at`, which the next attempt
+    turns into "sent" without sending; one killed before it leaves a lease that runs out,
+    and the reaper (supporters.leases) queues the email again.
+    """
     email = OutboxEmail.objects.filter(pk=email_id).first()
     if email is None or email.status != OutboxEmail.Status.QUEUED:
         return  # erased, cancelled or already sent
+    if email.accepted_at is not None:
+        _mark_sent(email)  # accepted before a crash: recording it is all that was left
+        return
     if email.kind == OutboxEmail.Kind.CASE_UPDATE and is_unsubscribed(email.recipient_digest):
         email.status = OutboxEmail.Status.CANCELLED
         email.save(update_fields=["status"])
         return
+    now = timezone.now()
+    claimed = (
+        OutboxEmail.objects.filter(
+            pk=email.pk, status=OutboxEmail.Status.QUEUED, accepted_at__isnull=True
+        )
+        .filter(Q(lease_until__isnull=True) | Q(lease_until__lte=now))
+        .update(lease_until=now + timedelta(seconds=lease_seconds()), attempts=F("attempts") + 1)
+    )
+    if not claimed:
+        return  # another worker holds it; if that worker died, the reaper re-queues it
     email.attempts += 1
+    # One connection opened here and closed after acceptance is recorded: Django would
+    # otherwise close it (SMTP QUIT, which can hang too) before send_messages returns.
+    connection = get_connection()
     try:
-        _message(email).send()
+        connection.open()
+        connection.send_messages([_message(email)])
     except Exception as exc:
-        # The class name and SMTP code only: the message may quote the address.
-        email.last_error = f"{type(exc).__name__} {getattr(exc, 'smtp_code', '')}".strip()
-        if _is_temporary(exc) and email.attempts < MAX_ATTEMPTS:
-            email.save(update_fields=["attempts", "last_error"])
-            logger.warning(
-                "Email #%s failed temporarily (%s); retrying", email.pk, email.last_error
-            )
-            _retry_later(email)
-            return
-        email.status = OutboxEmail.Status.FAILED
-        email.save(update_fields=["attempts", "last_error", "status"])
-        logger.error("Email #%s failed permanently (%s)", email.pk, email.last_error)
+        _close_quietly(connection)
+        _record_failure(email, exc)
         return
-    email.status = OutboxEmail.Status.SENT
-    email.sent_at = timezone.now()
-    email.last_error = ""
-    email.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+    # Accepted: written at once, in its own statement (the worker runs in autocommit), so
+    # nothing that happens from here on can make this email go out twice.
+    OutboxEmail.objects.filter(pk=email.pk).update(accepted_at=timezone.now())
+    _close_quietly(connection)
+    _mark_sent(email)
+
+
+def _close_quietly(connection):
+    try:
+        connection.close()
+    except Exception:  # noqa: S110 - the message is accepted or already failed; QUIT is moot
+        pass
+
+
+def _mark_sent(email):
+    OutboxEmail.objects.filter(pk=email.pk).update(
+        status=OutboxEmail.Status.SENT,
+        sent_at=timezone.now(),
+        last_error="",
+        lease_until=None,
+    )
+
+
+def _record_failure(email, exc):
+    # The class name and SMTP code only: the message may quote the address.
+    email.last_error = f"{type(exc).__name__} {getattr(exc, 'smtp_code', '')}".strip()
+    email.lease_until = None
+    if _is_temporary(exc) and email.attempts < MAX_ATTEMPTS:
+        email.save(update_fields=["last_error", "lease_until"])
+        logger.warning("Email #%s failed temporarily (%s); retrying", email.pk, email.last_error)
+        _retry_later(email)
+        return
+    email.status = OutboxEmail.Status.FAILED
+    email.failed_at = timezone.now()
+    email.save(update_fields=["last_error", "lease_until", "status", "failed_at"])
+    logger.error("Email #%s failed permanently (%s)", email.pk, email.last_error)
+
+
+def send_again(email):
+    """Give a FAILED email a fresh set of attempts (the editors' "send again")."""
+    with transaction.atomic():
+        updated = OutboxEmail.objects.filter(
+            pk=email.pk, status=OutboxEmail.Status.FAILED
+        ).update(
+            status=OutboxEmail.Status.QUEUED,
+            attempts=0,
+            last_error="",
+            failed_at=None,
+            lease_until=None,
+        )
+        if updated:
+            send_outbox_email.enqueue(email.pk)
+    return bool(updated)

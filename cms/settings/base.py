@@ -178,6 +178,21 @@ TASKS = {
     },
 }
 HAVEN_EMAIL_MAX_ATTEMPTS = int(os.environ.get("HAVEN_EMAIL_MAX_ATTEMPTS", "5"))
+# How long a worker may hold an email (its task, and the outbox row it is sending) before
+# the reaper in `manage.py email_worker` gives it to another worker: a worker killed
+# mid-send (OOM, deploy, kill -9) leaves nothing stuck for longer than this.
+HAVEN_EMAIL_LEASE_SECONDS = int(os.environ.get("HAVEN_EMAIL_LEASE_SECONDS", "300"))
+# `manage.py email_health` (and Reports -> Failed emails) call the queue unhealthy when the
+# oldest queued email is older than this (the retries of one email span ~81 minutes) ...
+HAVEN_EMAIL_HEALTH_MAX_AGE_SECONDS = int(
+    os.environ.get("HAVEN_EMAIL_HEALTH_MAX_AGE_SECONDS", "7200")
+)
+# ... or when more emails than this failed for good in the last 24 hours.
+HAVEN_EMAIL_HEALTH_MAX_FAILED = int(os.environ.get("HAVEN_EMAIL_HEALTH_MAX_FAILED", "0"))
+# The key of the hashes that match unsubscribes and outbox rows to an address without
+# keeping it. Separate from SECRET_KEY so rotating that key re-subscribes nobody; when
+# unset it is SECRET_KEY (how Haven hashed before), and `check --deploy` warns.
+HAVEN_EMAIL_HASH_KEY = os.environ.get("HAVEN_EMAIL_HASH_KEY", "")
 # People per batch when a story update is emailed (one outbox write and send task each).
 HAVEN_EMAIL_BATCH_SIZE = int(os.environ.get("HAVEN_EMAIL_BATCH_SIZE", "200"))
 
@@ -188,6 +203,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Django's default is no timeout: one SMTP server that never answers would stall every
+# supporter email behind it. A timed-out send is retried later like any temporary failure.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Haven <no-reply@localhost>")
 
 # Wagtail -----------------------------------------------------------------------------

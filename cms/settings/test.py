@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
+HAVEN_EMAIL_HASH_KEY = "test-only-email-hash-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -12,12 +12,23 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["EmailPreference", "OutboxEmail", "email_digest"]
+__all__ = ["EmailPreference", "OutboxEmail", "email_digest", "email_hash_key"]
+
+
+def email_hash_key():
+    """The key of address hashes: HAVEN_EMAIL_HASH_KEY, or SECRET_KEY where it is unset.
+
+    Its own setting because an unsubscribe is found again only by this hash (the address is
+    not kept): hashing with SECRET_KEY would make a key rotation re-subscribe everyone who
+    left. Unset, it falls back to SECRET_KEY, which is how every existing hash was made, so
+    an upgrade keeps them all valid (docs/deployment.md, "Rotating SECRET_KEY").
+    """
+    return getattr(settings, "HAVEN_EMAIL_HASH_KEY", "") or settings.SECRET_KEY
 
 
 def email_digest(canonical_email):
     """A keyed hash of an address: lets us honour an unsubscribe without keeping the address."""
-    key = settings.SECRET_KEY.encode()
+    key = email_hash_key().encode()
     return hmac.new(key, canonical_email.encode(), hashlib.sha256).hexdigest()
 
 
@@ -52,6 +63,15 @@ class OutboxEmail(models.Model):
     last_error = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # When the SMTP server accepted the message, written the moment it did and before any
+    # other bookkeeping: a retried or reaped send that finds it set marks the email sent and
+    # never sends it again.
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    # Until when one worker holds this email (HAVEN_EMAIL_LEASE_SECONDS). Another sender
+    # waits it out; after it the reaper queues the email again (the worker died mid-send).
+    lease_until = models.DateTimeField(null=True, blank=True, db_index=True)
+    # When it failed for good (health report: recent failures).
+    failed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         # The table keeps the name it had in `actions` (moved without copying rows).

@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.health import healthz
 from home import views as home_views
 from home.sitemaps import SITEMAPS
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for both languages, with hreflang alternates (outside the prefixes).
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # For load balancers and monitors: outside the language prefixes, never cached.
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

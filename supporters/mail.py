@@ -296,9 +296,7 @@ def _record_failure(email, exc):
 def send_again(email):
     """Give a FAILED email a fresh set of attempts (the editors' "send again")."""
     with transaction.atomic():
-        updated = OutboxEmail.objects.filter(
-            pk=email.pk, status=OutboxEmail.Status.FAILED
-        ).update(
+        updated = OutboxEmail.objects.filter(pk=email.pk, status=OutboxEmail.Status.FAILED).update(
             status=OutboxEmail.Status.QUEUED,
             attempts=0,
             last_error="",

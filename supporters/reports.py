@@ -1,17 +1,28 @@
-"""How many supporters each case update reached: on the story's edit page and as a report.
+"""The email reports: how many supporters each case update reached (on the story's edit
+page and as a report), and the emails that failed for good, with "send again".
 
-Counts only (from the outbox's `topic`), never addresses, so every editor may see them.
-The hooks that show them are registered in supporters/wagtail_hooks.py.
+Counts, subjects and errors only for every editor; addresses, and sending again, only for
+the people allowed to see supporters' personal data. The hooks that show them are
+registered in supporters/wagtail_hooks.py.
 """
 
 from django.apps import apps
+from django.contrib import messages
 from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from actions.permissions import can_view_personal_data
+from supporters.admin_views import forbidden
+from supporters.health import email_queue_health
+from supporters.mail import send_again
 from supporters.models import OutboxEmail
 from supporters.updates import update_topic
+
+FAILED_SHOWN = 200
 
 
 def counts_by_topic(topics):
@@ -56,3 +67,41 @@ def update_emails_report(request):
     return TemplateResponse(
         request, "supporters/admin/email_report.html", {"rows": update_rows(updates)}
     )
+
+
+def failed_emails_report(request):
+    """Emails that failed after their last attempt, the queue's health, and "send again"."""
+    may_resend = can_view_personal_data(request.user)
+    if request.method == "POST":
+        if not may_resend:
+            return forbidden(request)
+        pk = request.POST.get("email", "")
+        if not pk.isdigit():
+            return redirect("supporters_failed_emails")
+        email = get_object_or_404(OutboxEmail, pk=int(pk))
+        if send_again(email):
+            messages.success(
+                request, _("Email #%(id)s is queued to be sent again.") % {"id": email.pk}
+            )
+        else:
+            messages.warning(
+                request,
+                _("Email #%(id)s is no longer failed; nothing was sent.") % {"id": email.pk},
+            )
+        return redirect("supporters_failed_emails")
+    failed = OutboxEmail.objects.filter(status=OutboxEmail.Status.FAILED).order_by(
+        "-failed_at", "-pk"
+    )
+    response = TemplateResponse(
+        request,
+        "supporters/admin/failed_emails.html",
+        {
+            "health": email_queue_health(),
+            "emails": failed[:FAILED_SHOWN],
+            "shown": FAILED_SHOWN,
+            "may_resend": may_resend,
+        },
+    )
+    # Addresses may be on the page (for those allowed): never kept by a cache.
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -26,6 +26,11 @@ def register_admin_urls():
             reports.update_emails_report,
             name="supporters_update_emails",
         ),
+        path(
+            "reports/failed-emails/",
+            reports.failed_emails_report,
+            name="supporters_failed_emails",
+        ),
     ]
 
 
@@ -40,6 +45,13 @@ def register_supporter_data_menu_item():
 def register_update_emails_menu_item():
     return MenuItem(
         _("Update emails"), reverse("supporters_update_emails"), icon_name="mail", order=60
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_failed_emails_menu_item():
+    return MenuItem(
+        _("Failed emails"), reverse("supporters_failed_emails"), icon_name="warning", order=61
     )
 
 

@@ -178,7 +178,7 @@ def lease_seconds():
     return settings.HAVEN_EMAIL_LEASE_SECONDS
 
 
-def _message(email):
+def _message(email, connection=None):
     headers = {}
     if email.unsubscribe_url:
         headers["List-Unsubscribe"] = f"<{email.unsubscribe_url}>"
@@ -189,6 +189,7 @@ def _message(email):
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.recipient],
         headers=headers,
+        connection=connection,
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
@@ -250,7 +251,7 @@ def send_outbox_email(email_id):
     connection = get_connection()
     try:
         connection.open()
-        connection.send_messages([_message(email)])
+        _message(email, connection).send()
     except Exception as exc:
         _close_quietly(connection)
         _record_failure(email, exc)

@@ -18,3 +18,9 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "email": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+
+# The email tests that SIGKILL a real worker process need a database that process can open:
+# with HAVEN_TEST_SQLITE_FILE=<path>, the SQLite test database is that file instead of
+# memory (PostgreSQL always qualifies). Without it those tests are skipped on SQLite.
+if os.environ.get("HAVEN_TEST_SQLITE_FILE") and DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["HAVEN_TEST_SQLITE_FILE"]}  # noqa: F405

@@ -25,6 +25,7 @@ class ControlledHandler:
         self.delivered = []
         self.stall_next_data = False
         self.stall_next_quit = False
+        self.refuse = set()  # recipients answered with a permanent 550
         self.stalled = threading.Event()  # set when a stall begins
         self.released = False
 
@@ -38,6 +39,8 @@ class ControlledHandler:
             self.stall_next_data = False
             await self._stall()
             return "421 4.3.0 Closing"  # the client is long gone: nothing was accepted
+        if self.refuse & set(envelope.rcpt_tos):
+            return "550 5.1.1 No such user"
         self.delivered.append(envelope)
         return "250 2.0.0 OK"
 
@@ -50,7 +53,8 @@ class ControlledHandler:
 
 @pytest.fixture
 def smtp_handler(request):
-    port = getattr(request, "param", 8850)
+    # Each test module its own port (this helper's range: 8850-8899), so modules can run at once.
+    port = getattr(request.module, "SMTP_PORT", 8850)
     handler = ControlledHandler()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()

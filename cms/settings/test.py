@@ -18,6 +18,10 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "email": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+# Tests that need them switch these on (tests/test_safety_admin.py); Client.login() has
+# no request, which django-axes needs.
+HAVEN_REQUIRE_2FA = False
+AXES_ENABLED = False
 
 # The email tests that SIGKILL a real worker process need a database that process can open:
 # with HAVEN_TEST_SQLITE_FILE=<path>, the SQLite test database is that file instead of

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('supporters', '0001_initial'),
+        ('supporters', '0003_merge_0002_case_opt_outs_0002_office_emails'),
     ]
 
     operations = [

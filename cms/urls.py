@@ -12,6 +12,7 @@ from home import views as home_views
 from home.sitemaps import SITEMAPS
 
 urlpatterns = [
+    path("healthz", home_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for both languages, with hreflang alternates (outside the prefixes).

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task, task_backends
@@ -209,34 +210,94 @@ def send_outbox_batch(email_ids):
         send_outbox_email.call(email_id)
 
 
+def _lease():
+    return timedelta(seconds=getattr(settings, "HAVEN_EMAIL_LEASE_SECONDS", 120))
+
+
+def _claim(email_id):
+    """Take the row for one send attempt: only a queued, never-accepted row whose lease is
+    free or expired. One UPDATE, so two workers can never both hold it."""
+    now = timezone.now()
+    return (
+        OutboxEmail.objects.filter(
+            pk=email_id, status=OutboxEmail.Status.QUEUED, accepted_at__isnull=True
+        )
+        .filter(Q(lease_until__isnull=True) | Q(lease_until__lte=now))
+        .update(lease_until=now + _lease(), attempts=F("attempts") + 1)
+    )
+
+
+def _come_back_when_the_lease_ends(email):
+    """Another sender holds the row (or held it and died): look again when its lease ends,
+    so an abandoned row is never left behind."""
+    backend = task_backends[send_outbox_email.backend]
+    if backend.supports_defer and email.lease_until:
+        run_after = email.lease_until + timedelta(seconds=1)
+        send_outbox_email.using(run_after=run_after).enqueue(email.pk)
+
+
 @task(backend="email")
 def send_outbox_email(email_id):
-    """Send one outbox email; retry temporary failures, record permanent ones."""
-    email = OutboxEmail.objects.filter(pk=email_id).first()
-    if email is None or email.status != OutboxEmail.Status.QUEUED:
-        return  # erased, cancelled or already sent
+    """Send one outbox email; retry temporary failures, record permanent ones.
+
+    At least once, duplicated never in practice: the row is leased before sending, marked
+    accepted the moment SMTP accepts it, and a row whose lease ran out (its worker was
+    killed) is taken up again by the next attempt.
+    """
+    if not _claim(email_id):
+        email = OutboxEmail.objects.filter(pk=email_id).first()
+        if (
+            email is not None
+            and email.status == OutboxEmail.Status.QUEUED
+            and email.accepted_at is None
+        ):
+            _come_back_when_the_lease_ends(email)
+        return  # erased, cancelled, already sent, or being sent right now
+    email = OutboxEmail.objects.get(pk=email_id)
     if email.kind == OutboxEmail.Kind.CASE_UPDATE and is_unsubscribed(email.recipient_digest):
         email.status = OutboxEmail.Status.CANCELLED
-        email.save(update_fields=["status"])
+        email.lease_until = None
+        email.save(update_fields=["status", "lease_until"])
         return
-    email.attempts += 1
     try:
         _message(email).send()
     except Exception as exc:
         # The class name and SMTP code only: the message may quote the address.
         email.last_error = f"{type(exc).__name__} {getattr(exc, 'smtp_code', '')}".strip()
+        email.lease_until = None
         if _is_temporary(exc) and email.attempts < MAX_ATTEMPTS:
-            email.save(update_fields=["attempts", "last_error"])
+            email.save(update_fields=["last_error", "lease_until"])
             logger.warning(
                 "Email #%s failed temporarily (%s); retrying", email.pk, email.last_error
             )
             _retry_later(email)
             return
         email.status = OutboxEmail.Status.FAILED
-        email.save(update_fields=["attempts", "last_error", "status"])
+        email.save(update_fields=["last_error", "status", "lease_until"])
         logger.error("Email #%s failed permanently (%s)", email.pk, email.last_error)
         return
-    email.status = OutboxEmail.Status.SENT
-    email.sent_at = timezone.now()
-    email.last_error = ""
-    email.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+    # First thing after the server said yes, before the task itself is marked done.
+    now = timezone.now()
+    OutboxEmail.objects.filter(pk=email.pk).update(
+        accepted_at=now,
+        sent_at=now,
+        status=OutboxEmail.Status.SENT,
+        last_error="",
+        lease_until=None,
+    )
+
+
+def send_again(emails):
+    """An editor's "send again" for failed emails: a fresh set of attempts each."""
+    ids = list(
+        emails.filter(status=OutboxEmail.Status.FAILED, accepted_at__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+    with transaction.atomic():
+        OutboxEmail.objects.filter(pk__in=ids).update(
+            status=OutboxEmail.Status.QUEUED, attempts=0, last_error="", lease_until=None
+        )
+        for email_id in ids:
+            send_outbox_email.enqueue(email_id)
+    return len(ids)

@@ -283,6 +283,14 @@ TASKS = {
 HAVEN_EMAIL_MAX_ATTEMPTS = int(os.environ.get("HAVEN_EMAIL_MAX_ATTEMPTS", "5"))
 # People per batch when a story update is emailed (one outbox write and send task each).
 HAVEN_EMAIL_BATCH_SIZE = int(os.environ.get("HAVEN_EMAIL_BATCH_SIZE", "200"))
+# Leases (supporters/worker.py): a sender owns an outbox row this long; a task RUNNING
+# longer than HAVEN_TASK_LEASE_SECONDS is taken to belong to a dead worker and run again.
+# The task lease must exceed the email lease, which must exceed a few EMAIL_TIMEOUTs.
+HAVEN_EMAIL_LEASE_SECONDS = int(os.environ.get("HAVEN_EMAIL_LEASE_SECONDS", "120"))
+HAVEN_TASK_LEASE_SECONDS = int(os.environ.get("HAVEN_TASK_LEASE_SECONDS", "600"))
+HAVEN_REAP_INTERVAL_SECONDS = int(os.environ.get("HAVEN_REAP_INTERVAL_SECONDS", "60"))
+# `manage.py email_health` is unhealthy when the oldest queued email is older than this.
+HAVEN_EMAIL_MAX_QUEUE_AGE_MINUTES = int(os.environ.get("HAVEN_EMAIL_MAX_QUEUE_AGE_MINUTES", "30"))
 
 # Email -------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -291,6 +299,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Django's default is no timeout: one SMTP server that never answers would hold the worker
+# (and every supporter's email behind it) forever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Haven <no-reply@localhost>")
 
 # Wagtail -----------------------------------------------------------------------------

@@ -52,6 +52,12 @@ class OutboxEmail(models.Model):
     last_error = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # A sender owns the row until `lease_until` (HAVEN_EMAIL_LEASE_SECONDS); a worker killed
+    # mid-send leaves an expired lease, and the row is taken up again (supporters/worker.py).
+    lease_until = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set the moment the SMTP server accepted the message, before anything else: a retry
+    # of the same row then never sends it twice.
+    accepted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         # The table keeps the name it had in `actions` (moved without copying rows).

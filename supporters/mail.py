@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django_tasks import task, task_backends
 from wagtail.models import Site
 
-from supporters.models import EmailPreference, OutboxEmail, email_digest
+from supporters.models import EmailPreference, OutboxEmail, adopt_legacy_digests, email_digest
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +103,7 @@ def queue_email(
     Returns the outbox row, or None when the address has unsubscribed from case updates.
     A second call with the same dedupe key returns the first row and queues nothing.
     """
+    adopt_legacy_digests([canonical_email])
     digest = email_digest(canonical_email)
     if kind == OutboxEmail.Kind.CASE_UPDATE and is_unsubscribed(digest):
         return None

@@ -26,7 +26,7 @@ from wagtail.rich_text import expand_db_html
 from actions import counting
 from actions.models import ActionResponse
 from supporters.mail import preferences_for, queue_batch, site_root, unsubscribe_link
-from supporters.models import NotifiedUpdate, OutboxEmail, email_digest
+from supporters.models import NotifiedUpdate, OutboxEmail, adopt_legacy_digests, email_digest
 
 logger = logging.getLogger(__name__)
 
@@ -175,6 +175,7 @@ def notify_story(story, size=None):
 
 def _queue_update_batch(key, batch, content_for, root):
     """One batch of people: a fixed number of queries, whatever the batch holds."""
+    adopt_legacy_digests(canonical for _email, canonical, _lang in batch)
     digests = {canonical: email_digest(canonical) for _email, canonical, _lang in batch}
     preferences = preferences_for(digests.values())
     emails = []

@@ -27,6 +27,11 @@ def env_list(name, default=""):
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Old keys still accepted for signatures (sessions, unsubscribe links) after a rotation.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
+# Keys the hashes of unsubscribed addresses (supporters/models/outbox.py), so rotating
+# SECRET_KEY never re-subscribes anyone. Empty: SECRET_KEY (development only).
+HAVEN_EMAIL_HASH_KEY = os.environ.get("HAVEN_EMAIL_HASH_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

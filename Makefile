@@ -68,12 +68,12 @@ demo: install compile-messages migrate load-demo ## Set everything up on SQLite 
 	@echo ""
 	@echo "Serving Haven at http://$(HOST):$(PORT)/  (English /en/, Spanish /es/, admin /admin/)"
 	@echo "Supporter emails are sent by a background worker and printed here."
-	@$(MANAGE) email_worker --no-reload & trap "kill $$!" EXIT; \
+	@$(MANAGE) db_worker --backend email --no-reload & trap "kill $$!" EXIT; \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 serve: ## Serve the site and the email worker (after `make demo` has run once)
 	@$(MANAGE) site_address $(HOST) $(PORT)
-	@$(MANAGE) email_worker --no-reload & trap "kill $$!" EXIT; \
+	@$(MANAGE) db_worker --backend email --no-reload & trap "kill $$!" EXIT; \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 messages: ## Re-extract UI strings into locale/es/LC_MESSAGES/django.po

@@ -9,12 +9,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from actions import views as action_views
-from cms.health import healthz
 from home import views as home_views
 from home import well_known
 from home.sitemaps import SITEMAPS
 
 urlpatterns = [
+    path("healthz", home_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for both languages, with hreflang alternates (outside the prefixes).
@@ -26,8 +26,6 @@ urlpatterns = [
     path("form-token/", action_views.form_token, name="form_token"),
     # Open data: counts of every action, in every language (docs/api.md).
     path("", include("actions.urls_api")),
-    # For load balancers and monitors: outside the language prefixes, never cached.
-    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

@@ -1,28 +1,21 @@
-"""The email reports: how many supporters each case update reached (on the story's edit
-page and as a report), and the emails that failed for good, with "send again".
+"""How many supporters each case update reached: on the story's edit page and as a report.
 
-Counts, subjects and errors only for every editor; addresses, and sending again, only for
-the people allowed to see supporters' personal data. The hooks that show them are
-registered in supporters/wagtail_hooks.py.
+Counts only (from the outbox's `topic`), never addresses, so every editor may see them.
+The hooks that show them are registered in supporters/wagtail_hooks.py.
 """
 
 from django.apps import apps
 from django.contrib import messages
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
-from actions.permissions import can_view_personal_data
-from supporters.admin_views import forbidden
-from supporters.health import email_queue_health
-from supporters.mail import send_again
 from supporters.models import OutboxEmail
 from supporters.updates import update_topic
-
-FAILED_SHOWN = 200
 
 
 def counts_by_topic(topics):
@@ -42,7 +35,14 @@ def counts_by_topic(topics):
 def update_rows(updates):
     updates = list(updates)
     counts = counts_by_topic({update_topic(u.translation_key) for u in updates})
-    return [{"update": u, **counts[update_topic(u.translation_key)]} for u in updates]
+    return [
+        {
+            "update": u,
+            "topic": update_topic(u.translation_key),
+            **counts[update_topic(u.translation_key)],
+        }
+        for u in updates
+    ]
 
 
 def story_panel_html(page, request=None):
@@ -64,44 +64,36 @@ def update_emails_report(request):
         .select_related("page")
         .order_by("-date", "-pk")
     )
+    from supporters.worker import email_health
+
     return TemplateResponse(
-        request, "supporters/admin/email_report.html", {"rows": update_rows(updates)}
-    )
-
-
-def failed_emails_report(request):
-    """Emails that failed after their last attempt, the queue's health, and "send again"."""
-    may_resend = can_view_personal_data(request.user)
-    if request.method == "POST":
-        if not may_resend:
-            return forbidden(request)
-        pk = request.POST.get("email", "")
-        if not pk.isdigit():
-            return redirect("supporters_failed_emails")
-        email = get_object_or_404(OutboxEmail, pk=int(pk))
-        if send_again(email):
-            messages.success(
-                request, _("Email #%(id)s is queued to be sent again.") % {"id": email.pk}
-            )
-        else:
-            messages.warning(
-                request,
-                _("Email #%(id)s is no longer failed; nothing was sent.") % {"id": email.pk},
-            )
-        return redirect("supporters_failed_emails")
-    failed = OutboxEmail.objects.filter(status=OutboxEmail.Status.FAILED).order_by(
-        "-failed_at", "-pk"
-    )
-    response = TemplateResponse(
         request,
-        "supporters/admin/failed_emails.html",
+        "supporters/admin/email_report.html",
         {
-            "health": email_queue_health(),
-            "emails": failed[:FAILED_SHOWN],
-            "shown": FAILED_SHOWN,
-            "may_resend": may_resend,
+            "rows": update_rows(updates),
+            "health": email_health(),
+            "failed_total": OutboxEmail.objects.filter(status=OutboxEmail.Status.FAILED).count(),
         },
     )
-    # Addresses may be on the page (for those allowed): never kept by a cache.
-    response["Cache-Control"] = "private, no-store"
-    return response
+
+
+@require_POST
+def send_again(request):
+    """Queue failed emails again (all of them, or one update's): counts only, no addresses."""
+    from supporters import mail
+
+    failed = OutboxEmail.objects.filter(status=OutboxEmail.Status.FAILED)
+    topic = request.POST.get("topic", "")
+    if topic:
+        failed = failed.filter(topic=topic)
+    queued = mail.send_again(failed)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s failed email queued to be sent again.",
+            "%(count)s failed emails queued to be sent again.",
+            queued,
+        )
+        % {"count": queued},
+    )
+    return redirect("supporters_update_emails")

@@ -27,9 +27,9 @@ def register_admin_urls():
             name="supporters_update_emails",
         ),
         path(
-            "reports/failed-emails/",
-            reports.failed_emails_report,
-            name="supporters_failed_emails",
+            "reports/update-emails/send-again/",
+            reports.send_again,
+            name="supporters_send_again",
         ),
     ]
 
@@ -45,13 +45,6 @@ def register_supporter_data_menu_item():
 def register_update_emails_menu_item():
     return MenuItem(
         _("Update emails"), reverse("supporters_update_emails"), icon_name="mail", order=60
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_failed_emails_menu_item():
-    return MenuItem(
-        _("Failed emails"), reverse("supporters_failed_emails"), icon_name="warning", order=61
     )
 
 

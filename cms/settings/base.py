@@ -27,6 +27,11 @@ def env_list(name, default=""):
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Old keys still accepted for signatures (sessions, unsubscribe links) after a rotation.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
+# Keys the hashes of unsubscribed addresses (supporters/models/outbox.py), so rotating
+# SECRET_KEY never re-subscribes anyone. Empty: SECRET_KEY (development only).
+HAVEN_EMAIL_HASH_KEY = os.environ.get("HAVEN_EMAIL_HASH_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -288,23 +293,16 @@ TASKS = {
     },
 }
 HAVEN_EMAIL_MAX_ATTEMPTS = int(os.environ.get("HAVEN_EMAIL_MAX_ATTEMPTS", "5"))
-# How long a worker may hold an email (its task, and the outbox row it is sending) before
-# the reaper in `manage.py email_worker` gives it to another worker: a worker killed
-# mid-send (OOM, deploy, kill -9) leaves nothing stuck for longer than this.
-HAVEN_EMAIL_LEASE_SECONDS = int(os.environ.get("HAVEN_EMAIL_LEASE_SECONDS", "300"))
-# `manage.py email_health` (and Reports -> Failed emails) call the queue unhealthy when the
-# oldest queued email is older than this (the retries of one email span ~81 minutes) ...
-HAVEN_EMAIL_HEALTH_MAX_AGE_SECONDS = int(
-    os.environ.get("HAVEN_EMAIL_HEALTH_MAX_AGE_SECONDS", "7200")
-)
-# ... or when more emails than this failed for good in the last 24 hours.
-HAVEN_EMAIL_HEALTH_MAX_FAILED = int(os.environ.get("HAVEN_EMAIL_HEALTH_MAX_FAILED", "0"))
-# The key of the hashes that match unsubscribes and outbox rows to an address without
-# keeping it. Separate from SECRET_KEY so rotating that key re-subscribes nobody; when
-# unset it is SECRET_KEY (how Haven hashed before), and `check --deploy` warns.
-HAVEN_EMAIL_HASH_KEY = os.environ.get("HAVEN_EMAIL_HASH_KEY", "")
 # People per batch when a story update is emailed (one outbox write and send task each).
 HAVEN_EMAIL_BATCH_SIZE = int(os.environ.get("HAVEN_EMAIL_BATCH_SIZE", "200"))
+# Leases (supporters/worker.py): a sender owns an outbox row this long; a task RUNNING
+# longer than HAVEN_TASK_LEASE_SECONDS is taken to belong to a dead worker and run again.
+# The task lease must exceed the email lease, which must exceed a few EMAIL_TIMEOUTs.
+HAVEN_EMAIL_LEASE_SECONDS = int(os.environ.get("HAVEN_EMAIL_LEASE_SECONDS", "120"))
+HAVEN_TASK_LEASE_SECONDS = int(os.environ.get("HAVEN_TASK_LEASE_SECONDS", "600"))
+HAVEN_REAP_INTERVAL_SECONDS = int(os.environ.get("HAVEN_REAP_INTERVAL_SECONDS", "60"))
+# `manage.py email_health` is unhealthy when the oldest queued email is older than this.
+HAVEN_EMAIL_MAX_QUEUE_AGE_MINUTES = int(os.environ.get("HAVEN_EMAIL_MAX_QUEUE_AGE_MINUTES", "30"))
 
 # Email -------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -313,8 +311,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-# Django's default is no timeout: one SMTP server that never answers would stall every
-# supporter email behind it. A timed-out send is retried later like any temporary failure.
+# Django's default is no timeout: one SMTP server that never answers would hold the worker
+# (and every supporter's email behind it) forever.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Haven <no-reply@localhost>")
 # Where supporters' replies go when Haven settings name no reply-to address (empty: none).

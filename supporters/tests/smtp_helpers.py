@@ -83,7 +83,7 @@ def real_smtp(settings, smtp_handler):
 
 def work():
     """One pass of the email worker as `make serve` runs it (reaper first), in this process."""
-    call_command("email_worker", "--batch", "--no-startup-delay", verbosity=0)
+    call_command("db_worker", "--backend", "email", "--batch", "--no-startup-delay", verbosity=0)
 
 
 def shared_database_url():
@@ -99,7 +99,7 @@ def shared_database_url():
 
 
 def start_worker_process(smtp_port, email_timeout=60):
-    """`manage.py email_worker` as its own process: the thing a deploy or OOM kill stops."""
+    """`manage.py db_worker` as its own process: the thing a deploy or OOM kill stops."""
     url = shared_database_url()
     if url is None:
         pytest.skip(
@@ -114,13 +114,16 @@ def start_worker_process(smtp_port, email_timeout=60):
         "EMAIL_PORT": str(smtp_port),
         "EMAIL_TIMEOUT": str(email_timeout),
         "HAVEN_EMAIL_LEASE_SECONDS": str(django_settings.HAVEN_EMAIL_LEASE_SECONDS),
+        "HAVEN_TASK_LEASE_SECONDS": str(django_settings.HAVEN_TASK_LEASE_SECONDS),
     }
     env.pop("HAVEN_TEST_SQLITE_FILE", None)
     return subprocess.Popen(  # noqa: S603 - our own manage.py, fixed arguments
         [
             sys.executable,
             "manage.py",
-            "email_worker",
+            "db_worker",
+            "--backend",
+            "email",
             "--no-reload",
             "--no-startup-delay",
             "--interval",

@@ -75,3 +75,12 @@ def test_without_the_fallback_an_old_link_is_refused_not_misapplied(client, home
     old_link = re.sub(r"^https?://[^/]+", "", _update(1).unsubscribe_url)
     settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = NEW, []
     assert client.get(old_link).status_code == 400
+
+
+def test_deploy_check_warns_until_the_hash_key_is_set(settings):
+    from supporters.checks import email_hash_key_check
+
+    settings.HAVEN_EMAIL_HASH_KEY = ""
+    assert [w.id for w in email_hash_key_check(None)] == ["supporters.W001"]
+    settings.HAVEN_EMAIL_HASH_KEY = "a-key-of-its-own"
+    assert email_hash_key_check(None) == []

@@ -1,7 +1,6 @@
 """Editors see how many supporters each update reached, on the story and in a report,
 without any personal data."""
 
-import re
 import smtplib
 from unittest import mock
 
@@ -54,7 +53,6 @@ def test_update_emails_report_lists_counts_only(client, editor, case):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Released on parole" in html
-    # Reached 2, queued 0, failed 1 (the failed cell also holds its "Send again" button).
-    assert re.search(r"<td>2</td><td>0</td>\s*<td>1\b", html)
+    assert "<td>2</td><td>0</td><td>1</td>" in html
     for address in ("ana@example.org", "luis@example.org", "bounce@example.org"):
         assert address not in html

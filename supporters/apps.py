@@ -15,7 +15,7 @@ class SupportersConfig(AppConfig):
         from django.apps import apps
 
         from actions.signals import action_taken
-        from supporters import receivers
+        from supporters import checks, receivers  # noqa: F401 - checks register themselves
 
         action_taken.connect(receivers.on_action_taken, dispatch_uid="supporters.action_taken")
         from actions.delivery import letter_delivery

@@ -226,7 +226,7 @@ def test_data_migration_fills_state_from_the_source_page_and_realigns_translatio
     ActionState.objects.all().delete()
     UrgentActionPage.objects.filter(pk=action.pk).update(status="won")
     UrgentActionPage.objects.filter(pk=action_es.pk).update(status="open")
-    migration = importlib.import_module("actions.migrations.0009_shared_state")
+    migration = importlib.import_module("actions.migrations.0010_shared_state")
     migration.fill(apps, None)
     state = ActionState.objects.get(translation_key=action.translation_key)
     assert (state.status, state.source_page_id) == ("won", action.pk)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('supporters', '0003_merge_0002_case_opt_outs_0002_office_emails'),
+        ('supporters', '0004_outbox_lease_and_acceptance'),
     ]
 
     operations = [

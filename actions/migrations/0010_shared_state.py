@@ -41,7 +41,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("actions", "0008_merge_20261201_0528"),
+        ("actions", "0009_ways_to_act_after_merge"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),

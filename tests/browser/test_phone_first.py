@@ -50,6 +50,7 @@ def test_district_choices_on_an_action_are_large_touch_targets(page, case, lang)
         assert box["height"] >= 44 and box["width"] >= 250, box
     # Tapping the far side of the box (on no text) still picks that district.
     last = choices.nth(choices.count() - 1)
+    last.scroll_into_view_if_needed()
     box = last.bounding_box()
     page.mouse.click(box["x"] + box["width"] - 8, box["y"] + box["height"] / 2)
     assert last.locator("input[type=radio]").is_checked()

@@ -114,7 +114,10 @@ def link_card(request, page=None, organisation=None, title=""):
         else:
             description = page.search_description
     else:
+        # A view outside the page tree (search, the representatives lookup): its own
+        # address, and its title when the view names one (`view_title`), else the site's.
         url = absolute_url(request.path)
+        title = title or site_name
         description = ""
     if not description and organisation is not None:
         description = organisation.tagline

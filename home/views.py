@@ -5,6 +5,7 @@ from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 
@@ -23,7 +24,7 @@ def search(request):
     return render(
         request,
         "pages/search.html",
-        {"search_query": query, "search_results": page_obj},
+        {"search_query": query, "search_results": page_obj, "view_title": _("Search")},
     )
 
 

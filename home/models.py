@@ -108,14 +108,36 @@ class HomePage(BasePage):
         return [website, {"@context": "https://schema.org", **publisher}]
 
     def get_featured_stories(self):
-        """The chosen stories in the reader's language, live ones only, in editor order."""
+        """The chosen stories in the reader's language, live ones only, in editor order.
+
+        The same rule as `Page.localized` (the live translation in the reader's language,
+        else the chosen page), resolved for all stories at once: a constant number of
+        queries however many are featured.
+        """
+        from home.locales import active_locale
+
+        chosen = [item.page for item in self.featured_stories.select_related("page")]
+        chosen = [page for page in chosen if page is not None]
+        if not chosen:
+            return []
+        locale = active_locale()
+        keys = [page.translation_key for page in chosen]
+        candidates = (
+            Page.objects.live()
+            .filter(translation_key__in=keys)
+            .filter(models.Q(locale=locale) | models.Q(pk__in=[page.pk for page in chosen]))
+            .specific()
+        )
+        translated, originals = {}, {}
+        for page in candidates:
+            if page.locale_id == locale.pk:
+                translated[page.translation_key] = page
+            originals[page.pk] = page
         featured = []
-        for item in self.featured_stories.select_related("page"):
-            if item.page is None:
-                continue
-            page = item.page.localized.specific
-            if page.live:
-                featured.append(page)
+        for page in chosen:
+            story = translated.get(page.translation_key) or originals.get(page.pk)
+            if story is not None and story not in featured:
+                featured.append(story)
         return featured
 
 

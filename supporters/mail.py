@@ -237,12 +237,58 @@ def _message(email):
         body=email.body_text,
         from_email=from_email,
         to=[email.recipient],
-        reply_to=reply_to,
+        # A reader's own message (delivery to an official) answers to the reader.
+        reply_to=[email.reply_to] if email.reply_to else reply_to,
         headers=headers,
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
+    if email.attachment_name:
+        message.attach(email.attachment_name, email.attachment, "text/csv")
     return message
+
+
+def queue_to_office(
+    *,
+    dedupe_key,
+    kind,
+    recipient,
+    person_email,
+    language,
+    subject,
+    body_text,
+    reply_to="",
+    attachment_name="",
+    attachment="",
+    topic="",
+):
+    """Queue an email to an official's office: a delivered letter, or a reader's message.
+
+    `person_email` is whose data this is (the reader, for a message; the office, for a
+    letter): erasure and export find the email by it. No unsubscribe link: the office did
+    not subscribe to anything. Returns the outbox row (the first one for a repeated key).
+    """
+    from actions.counting import canonical_email
+
+    with transaction.atomic():
+        email, created = OutboxEmail.objects.get_or_create(
+            dedupe_key=dedupe_key,
+            defaults={
+                "kind": kind,
+                "topic": topic,
+                "recipient": recipient,
+                "recipient_digest": email_digest(canonical_email(person_email)),
+                "language": language,
+                "subject": subject[:255],
+                "body_text": body_text,
+                "reply_to": reply_to,
+                "attachment_name": attachment_name,
+                "attachment": attachment,
+            },
+        )
+        if created:
+            send_outbox_email.enqueue(email.pk)
+    return email
 
 
 def _retry_later(email):

@@ -61,9 +61,7 @@ def unsubscribe(request, token):
         done = SCOPE_ALL
     elif case_keys and not set(case_keys) - {
         str(k)
-        for k in CaseOptOut.objects.filter(preference=preference).values_list(
-            "case_key", flat=True
-        )
+        for k in CaseOptOut.objects.filter(preference=preference).values_list("case_key", flat=True)
     }:
         done = SCOPE_CASE
     context = {

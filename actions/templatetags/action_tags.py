@@ -4,9 +4,9 @@ importing this app's models."""
 from django import template
 from django.db.models import F, Q
 from django.utils import timezone
-from wagtail.models import Locale
 
 from actions.models import UrgentActionPage
+from home.locales import active_locale
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ def open_actions(limit=3):
     actions = (
         UrgentActionPage.objects.live()
         .public()
-        .filter(locale=Locale.get_active(), status=UrgentActionPage.Status.OPEN)
+        .filter(locale=active_locale(), status=UrgentActionPage.Status.OPEN)
         .filter(Q(deadline__isnull=True) | Q(deadline__gt=timezone.now()))
         .order_by(F("deadline").asc(nulls_last=True))[:limit]
     )

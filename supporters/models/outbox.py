@@ -31,6 +31,11 @@ class OutboxEmail(models.Model):
     class Kind(models.TextChoices):
         CONFIRMATION = "confirmation", _("Confirmation")
         CASE_UPDATE = "case_update", _("Case update")
+        LETTER = "letter", _("Letter to an office")
+        MESSAGE = "message", _("Reader's message to an official")
+
+    # Written to an office, not to a supporter: no unsubscribe link, never suppressed by one.
+    TO_OFFICES = (Kind.LETTER, Kind.MESSAGE)
 
     # Makes "never two emails for the same event" a database guarantee, e.g.
     # "update:<update key>:<address digest>".
@@ -45,6 +50,11 @@ class OutboxEmail(models.Model):
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
     unsubscribe_url = models.URLField(max_length=500, blank=True)
+    # A reader's message goes out from the site's address with the reader as Reply-To.
+    reply_to = models.EmailField(max_length=254, blank=True)
+    # A letter's signatures for one office (CSV text), erased with the rest after retention.
+    attachment_name = models.CharField(max_length=120, blank=True)
+    attachment = models.TextField(blank=True)
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
     )

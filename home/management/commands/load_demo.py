@@ -95,6 +95,18 @@ class Command(BaseCommand):
         self.make_translation_logins(password, root)
         for line in ctx.extra.get("logins", []):
             self.stdout.write(line)
+        from django.conf import settings
+
+        if getattr(settings, "HAVEN_REQUIRE_2FA", True):
+            self.stdout.write(
+                "Two-step sign-in is required here: at first login, superusers and campaign "
+                "managers scan a QR code with an authenticator app."
+            )
+        else:
+            self.stdout.write(
+                "Two-step sign-in is off on this development server (HAVEN_REQUIRE_2FA=0); "
+                "anyone can turn it on under Account → Two-step sign-in."
+            )
 
     def make_translation_logins(self, password, root):
         """A Spanish translator and an editor who reviews and publishes translations."""

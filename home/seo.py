@@ -42,6 +42,8 @@ class LinkCard:
     url: str
     locale: str
     locale_alternates: list
+    # The language the page is served in (a page is served in its own): no locale query.
+    language: str = ""
     site_name: str = ""
     og_type: str = "website"
     image_url: str = ""
@@ -127,6 +129,7 @@ def link_card(request, page=None, organisation=None, title=""):
         url=url,
         locale=OG_LOCALES.get(language, language),
         locale_alternates=alternates,
+        language=language,
         site_name=site_name,
     )
     if isinstance(page, Page):
@@ -166,7 +169,7 @@ def webpage_data(card, publisher, page, type_="WebPage", **extra):
         "@type": type_,
         "name": card.title,
         "url": card.url,
-        "inLanguage": page.locale.language_code,
+        "inLanguage": card.language,
         "publisher": publisher,
     }
     if card.description:

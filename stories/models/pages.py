@@ -563,7 +563,7 @@ class CaseStoryPage(BasePage):
             "description": card.description,
             "url": card.url,
             "mainEntityOfPage": card.url,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": card.language,
             "datePublished": published.isoformat(timespec="seconds"),
             "dateModified": modified.isoformat(timespec="seconds"),
             "image": [card.image_url],

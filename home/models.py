@@ -100,7 +100,7 @@ class HomePage(BasePage):
             "@type": "WebSite",
             "name": card.site_name,
             "url": card.url,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": card.language,
             "publisher": {"@id": publisher["@id"]},
         }
         if card.description:

@@ -35,7 +35,10 @@ class PhoneNumberBlock(SynchronisedChildrenMixin, blocks.StructBlock):
         label = _("Number to call")
 
 
-class SignLetterBlock(blocks.StructBlock):
+class SignLetterBlock(SynchronisedChildrenMixin, blocks.StructBlock):
+    # Translated line by line, so their paragraphs survive translation.
+    paragraph_children = ("introduction", "closing")
+
     heading = blocks.CharBlock(label=_("heading"), max_length=120, default="Sign the letter")
     introduction = blocks.TextBlock(label=_("introduction"), required=False)
     letter = blocks.RichTextBlock(
@@ -69,7 +72,10 @@ class ContactOfficialsBlock(blocks.StructBlock):
     message_field = None
 
 
-class CallBlock(ContactOfficialsBlock):
+class CallBlock(SynchronisedChildrenMixin, ContactOfficialsBlock):
+    # The script reaches translators line by line: its paragraphs survive translation.
+    paragraph_children = ("script",)
+
     heading = blocks.CharBlock(label=_("heading"), max_length=120, default="Call your officials")
     recipients = blocks.ChoiceBlock(
         choices=RECIPIENT_CHOICES, default="zip", label=_("whom to call")
@@ -99,6 +105,7 @@ class CallBlock(ContactOfficialsBlock):
 class EmailBlock(SynchronisedChildrenMixin, ContactOfficialsBlock):
     # Agency inboxes are the same in every language: copied, not offered to translators.
     synchronised_children = ("addresses",)
+    paragraph_children = ("body",)
 
     heading = blocks.CharBlock(label=_("heading"), max_length=120, default="Email your officials")
     recipients = blocks.ChoiceBlock(

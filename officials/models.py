@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -61,6 +62,19 @@ KNOWN_TITLES = {
     "Delegate": _("Delegate"),
     "Resident Commissioner": _("Resident Commissioner"),
 }
+# The same titles for a woman and for a man: Spanish titles agree with the person
+# ("Senadora Angela D. Alsobrooks", "Senador Chris Van Hollen"); English ones do not change.
+# Without a known gender the neutral pair in KNOWN_TITLES is shown ("Senadora o senador").
+GENDERED_TITLES = {
+    ("Senator", "F"): pgettext_lazy("title of a woman", "Senator"),
+    ("Senator", "M"): pgettext_lazy("title of a man", "Senator"),
+    ("Representative", "F"): pgettext_lazy("title of a woman", "Representative"),
+    ("Representative", "M"): pgettext_lazy("title of a man", "Representative"),
+    ("Delegate", "F"): pgettext_lazy("title of a woman", "Delegate"),
+    ("Delegate", "M"): pgettext_lazy("title of a man", "Delegate"),
+    ("Resident Commissioner", "F"): pgettext_lazy("title of a woman", "Resident Commissioner"),
+    ("Resident Commissioner", "M"): pgettext_lazy("title of a man", "Resident Commissioner"),
+}
 PARTY_NAMES = {
     "Democrat": _("Democrat"),
     "Republican": _("Republican"),
@@ -98,6 +112,11 @@ class Target(ClusterableModel):
         HOUSE = "house", _("House of Representatives")
         OTHER = "other", _("Other")
 
+    class Gender(models.TextChoices):
+        # The open data's `bio.gender`; it only chooses the grammatical form of a title.
+        FEMALE = "F", _("Female")
+        MALE = "M", _("Male")
+
     bioguide_id = models.CharField(
         _("Bioguide ID"),
         max_length=16,
@@ -114,6 +133,16 @@ class Target(ClusterableModel):
         _("title"),
         max_length=100,
         help_text=_('For example "Governor" or "Field Office Director".'),
+    )
+    gender = models.CharField(
+        _("grammatical gender of the title"),
+        max_length=1,
+        blank=True,
+        choices=Gender.choices,
+        help_text=_(
+            'Chooses the Spanish form of the title ("Senadora" or "Senador"). Filled in by '
+            "the import for members of Congress."
+        ),
     )
     first_name = models.CharField(_("first name"), max_length=100, blank=True)
     last_name = models.CharField(_("last name"), max_length=100, blank=True)
@@ -158,7 +187,9 @@ class Target(ClusterableModel):
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("title"), FieldPanel("chamber")]),
+                FieldRowPanel(
+                    [FieldPanel("title"), FieldPanel("gender"), FieldPanel("chamber")]
+                ),
                 FieldPanel("full_name"),
                 FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
                 FieldRowPanel([FieldPanel("party"), FieldPanel("state"), FieldPanel("district")]),
@@ -211,8 +242,9 @@ class Target(ClusterableModel):
 
     @property
     def display_title(self):
-        """The title in the reader's language; an editor's free title is shown as typed."""
-        known = KNOWN_TITLES.get(self.title)
+        """The title in the reader's language, agreeing with the person's gender; an
+        editor's free title is shown as typed."""
+        known = GENDERED_TITLES.get((self.title, self.gender)) or KNOWN_TITLES.get(self.title)
         return str(known) if known is not None else self.title
 
     @property

@@ -15,6 +15,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.roles import TranslatorPagePermissionTester
+
 
 class BasePage(Page):
     """Fields every public page shares: the picture and text used when the page is shared."""
@@ -36,6 +38,10 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        # Translators can never take a page offline (home/roles.py).
+        return TranslatorPagePermissionTester(user, self)
 
     def get_social_description(self):
         """What link previews show: the SEO description, else nothing (never personal data)."""

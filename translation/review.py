@@ -172,6 +172,24 @@ def update_translations_without_bypassing_review(request, translation_source_id)
     return UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)
 
 
+def convert_to_alias_for_editors_only(request, page_id):
+    """wagtail-localize's "Convert to alias page", for those the page permission tester
+    allows (home/roles.py): it replaces a live translation with a copy of the source
+    page, so it is not a translator's call."""
+    from wagtail_localize.views.convert import convert_to_alias
+
+    page = get_object_or_404(Page, id=page_id)
+    if not can_convert_to_alias(request.user, page):
+        raise PermissionDenied
+    return convert_to_alias(request, page_id)
+
+
+def can_convert_to_alias(user, page):
+    perms = page.permissions_for_user(user)
+    check = getattr(perms, "can_convert_to_alias", perms.can_edit)  # pages outside Haven's
+    return check()
+
+
 def upload_pofile_reporting_placeholders(request, translation_id):
     """wagtail-localize's PO upload, then the placeholder problems it brought in, named,
     so a translator working offline learns at once which strings were refused."""

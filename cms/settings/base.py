@@ -37,11 +37,12 @@ INSTALLED_APPS = [
     "actions",
     "officials",
     "supporters",
+    # Haven's translation workflow. Before wagtail_localize and wagtail.admin, so its
+    # overrides of their templates (page edit header, translation editor) win.
+    "translation",
     # Translation: wagtail_localize.locales replaces wagtail.locales (never both).
     "wagtail_localize",
     "wagtail_localize.locales",
-    # Haven's translation workflow. Before wagtail.admin, so its page edit header wins.
-    "translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

@@ -12,6 +12,8 @@ from home import views as home_views
 from home.sitemaps import SITEMAPS
 
 urlpatterns = [
+    # A few admin views wrapped by the translation workflow, ahead of Wagtail's own.
+    path("admin/", include("translation.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for both languages, with hreflang alternates (outside the prefixes).

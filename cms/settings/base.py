@@ -150,6 +150,9 @@ COUNTRIES_FIRST = []
 # Translating a live page must not publish the Spanish page while it is still English.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# An approved review publishes the translation as it is at approval, strings a translator
+# saved after "Submit for review" included (translation/review.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "translation.finish.publish_approved"
 if os.environ.get("DEEPL_API_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",

@@ -1,22 +1,22 @@
 """The reader-facing forms of an urgent action, and the checks that keep them honest.
 
 Text is normalised (NFC) and stripped of control and bidirectional-override characters
-before it is stored; everything is escaped when shown. Bots meet a honeypot field and a
-signed "form shown at" timestamp that must be a few seconds old.
+before it is stored; everything is escaped when shown. Bots meet a honeypot field and,
+on the forms that record something, a single-use token that must be a few seconds old
+(actions/formtoken.py).
 """
 
-import secrets
+import ipaddress
+import re
 import unicodedata
 
 from django import forms
-from django.conf import settings
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from actions import formtoken
 from actions.models import ActionResponse
 from officials.forms import SeatFieldsMixin, ZipField
 
-FILL_SALT = "actions.form-started"
 # Our own catalogue gives the Spanish wording the organisation uses ("obligatorio").
 REQUIRED = _("This field is required.")
 
@@ -33,8 +33,55 @@ def clean_text(value):
     return "".join(kept).strip()
 
 
-def started_token():
-    return signing.TimestampSigner(salt=FILL_SALT).sign(secrets.token_urlsafe(8))
+def started_token(kind="js"):
+    """A fresh form token (what static/js/formtoken.js fetches); see actions/formtoken.py."""
+    return formtoken.issue(kind)
+
+
+UNDELIVERABLE_DOMAINS = {"localhost", "localdomain"}
+UNDELIVERABLE_SUFFIXES = (".localhost", ".local", ".localdomain", ".invalid", ".internal")
+
+
+def validate_deliverable_email(value):
+    """Refuse addresses no public mail server delivers to: a bare host, `localhost`, an IP
+    literal (`a@[127.0.0.1]`, `a@10.0.0.1`) or a reserved local name. Django's own
+    validator accepts all of these, and a confirmation sent there is mail to ourselves."""
+    domain = (value or "").rpartition("@")[2].strip().lower().rstrip(".")
+    bare = domain.strip("[]")
+    try:
+        ipaddress.ip_address(bare.removeprefix("ipv6:"))
+        is_ip = True
+    except ValueError:
+        is_ip = False
+    if (
+        is_ip
+        or domain.startswith("[")
+        or "." not in domain
+        or domain in UNDELIVERABLE_DOMAINS
+        or domain.endswith(UNDELIVERABLE_SUFFIXES)
+    ):
+        raise forms.ValidationError(
+            _("Enter an email address we can deliver to, like name@example.org."),
+            code="undeliverable",
+        )
+
+
+class DeliverableEmailField(forms.EmailField):
+    """The one e-mail field every public form uses."""
+
+    default_validators = [*forms.EmailField.default_validators, validate_deliverable_email]
+
+    def run_validators(self, value):
+        """One message, the first that applies, rather than two saying the same thing."""
+        if value in self.empty_values:
+            return
+        for validator in self.validators:
+            try:
+                validator(value)
+            except forms.ValidationError as error:
+                if hasattr(error, "code") and error.code in self.error_messages:
+                    error.message = self.error_messages[error.code]
+                raise
 
 
 class CleanCharField(forms.CharField):
@@ -42,15 +89,14 @@ class CleanCharField(forms.CharField):
         return clean_text(super().to_python(value))
 
 
-class BotCheckMixin(forms.Form):
-    """A honeypot field people never see, and a minimum time between showing and sending."""
+class HoneypotMixin(forms.Form):
+    """A field people never see: a form that fills it is a bot's, answered as if it worked."""
 
     website = forms.CharField(
         required=False,
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     is_bot = False
 
@@ -59,45 +105,40 @@ class BotCheckMixin(forms.Form):
         for field in self.fields.values():
             field.error_messages["required"] = REQUIRED
 
-    def clean_started(self):
-        token = self.cleaned_data.get("started") or ""
-        minimum = getattr(settings, "ACTIONS_MIN_FILL_SECONDS", 3)
-        signer = signing.TimestampSigner(salt=FILL_SALT)
-        try:
-            signer.unsign(token, max_age=getattr(settings, "ACTIONS_FORM_MAX_AGE", 86400))
-        except signing.SignatureExpired:
-            raise forms.ValidationError(
-                _("This form was open for too long. Please check your details and send again."),
-                code="expired",
-            ) from None
-        except signing.BadSignature:
-            raise forms.ValidationError(
-                _("Something went wrong with this form. Please check your details and send again."),
-                code="invalid",
-            ) from None
-        if minimum:
-            try:
-                signer.unsign(token, max_age=minimum)
-            except signing.SignatureExpired:
-                return token
-            raise forms.ValidationError(
-                _("That was very fast. Please check your details and send again."),
-                code="too_fast",
-            )
-        return token
-
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("website"):
             self.is_bot = True
         return cleaned
 
+
+class BotCheckMixin(HoneypotMixin):
+    """The honeypot, and a single-use form token that must be a few seconds old.
+
+    The token is checked by the view once the form is otherwise valid (`token_problem`),
+    so a reader correcting a typo does not burn it; a bad token leads to a confirmation
+    step that keeps everything typed, never to an error (actions/formtoken.py).
+    """
+
+    started = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
+
+    def token_problem(self):
+        """ "" when the token is good (and now used), else why it is not."""
+        return formtoken.check(self.data.get(self.add_prefix("started"), ""))
+
     def fresh_started(self):
-        """Rebind a new timestamp so a form shown again with errors can be resent."""
+        """Carry a new token issued with the page, for a form shown again privately."""
         if self.is_bound:
             data = self.data.copy()
-            data["started"] = started_token()
+            data[self.add_prefix("started")] = formtoken.issue("page")
             self.data = data
+
+
+REQUIRED_LABELS = {
+    "city": _("City"),
+    "title": _("Your title or role"),
+    "organisation": _("Organisation"),
+}
 
 
 class SignForm(BotCheckMixin):
@@ -111,7 +152,7 @@ class SignForm(BotCheckMixin):
         max_length=80,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
-    email = forms.EmailField(
+    email = DeliverableEmailField(
         label=_("Email"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -122,6 +163,24 @@ class SignForm(BotCheckMixin):
         max_length=80,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    title = CleanCharField(
+        label=_("Your title or role (optional)"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+    organisation = CleanCharField(
+        label=_("Organisation (optional)"),
+        max_length=160,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    phone = CleanCharField(
+        label=_("Phone (optional)"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     show_publicly = forms.BooleanField(
         label=_("Show my first name and city publicly"), required=False
@@ -134,9 +193,36 @@ class SignForm(BotCheckMixin):
         "email",
         "zip_code",
         "city",
+        "title",
+        "organisation",
+        "phone",
         "show_publicly",
         "opt_in",
     ]
+
+    # Fields an editor may add to the form; the others are always there.
+    OPTIONAL_FIELDS = ("city", "title", "organisation", "phone")
+
+    def __init__(self, *args, ask=("city",), require=(), **kwargs):
+        """`ask`: which of OPTIONAL_FIELDS this action asks for; `require`: which of those
+        the reader must fill in (never the phone: no one is turned away for lacking one)."""
+        super().__init__(*args, **kwargs)
+        for name in self.OPTIONAL_FIELDS:
+            if name not in ask:
+                del self.fields[name]
+            elif name in require and name != "phone":
+                field = self.fields[name]
+                field.required = True
+                field.label = REQUIRED_LABELS[name]
+                field.error_messages["required"] = REQUIRED
+
+    def clean_phone(self):
+        value = self.cleaned_data.get("phone", "")
+        if value and not re.fullmatch(r"[\d\s()+.\-]{7,30}", value):
+            raise forms.ValidationError(
+                _("Enter a phone number using digits, like 202-555-0100."), code="phone"
+            )
+        return value
 
     def clean_first_name(self):
         return self._name("first_name")
@@ -154,10 +240,16 @@ class SignForm(BotCheckMixin):
         return clean_text(self.cleaned_data.get("email", "")).lower()
 
 
-class ZipStepForm(SeatFieldsMixin, BotCheckMixin):
+class PledgeForm(SignForm):
+    """A pledge or sign-up: a signature's fields, plus the ones the editor picked."""
+
+
+class ZipStepForm(SeatFieldsMixin, HoneypotMixin):
     """First step of calling or writing: the ZIP code, and optionally a first name and
-    city to fill the script. Unprefixed names (`zip`, `state`, `district`) match the
-    lookup's own form, so its choice radios post straight back here."""
+    city to fill the script. Never timed: it stores nothing, and a fast reader must not be
+    sent back (the honeypot and the rate limits still apply). Unprefixed names (`zip`,
+    `state`, `district`) match the lookup's own form, so its choice radios post
+    straight back here."""
 
     zip = ZipField()
 

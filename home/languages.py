@@ -40,18 +40,30 @@ def _home_url_for(language_code, request):
     return f"/{language_code}/"
 
 
-def page_translations(page):
-    """Live translations of `page`, keyed by language code (the page itself included)."""
-    return {
+def page_translations(page, request=None):
+    """Live translations of `page`, keyed by language code (the page itself included).
+
+    The language switcher and the hreflang alternates both ask; with a request the answer
+    is kept on it, so a page pays for one query, not two.
+    """
+    memo = getattr(request, "_haven_page_translations", None) if request is not None else None
+    if memo is not None and page.pk in memo:
+        return memo[page.pk]
+    found = {
         p.locale.language_code: p
         for p in page.get_translations(inclusive=True).live().select_related("locale")
     }
+    if request is not None:
+        if memo is None:
+            memo = request._haven_page_translations = {}
+        memo[page.pk] = found
+    return found
 
 
 def language_links(request, page=None):
     """One link per site language, pointing at the same page in that language."""
     current = translation.get_language()
-    live = page_translations(page) if isinstance(page, Page) else None
+    live = page_translations(page, request) if isinstance(page, Page) else None
     links = []
     for code, name in settings.LANGUAGES:
         if live is not None:
@@ -71,7 +83,7 @@ def hreflang_alternates(request, page):
     """(hreflang, absolute URL) pairs for every live translation, plus x-default."""
     if not isinstance(page, Page):
         return []
-    live = page_translations(page)
+    live = page_translations(page, request)
     alternates = [
         (code, live[code].get_full_url(request=request))
         for code, _name in settings.LANGUAGES

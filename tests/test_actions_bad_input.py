@@ -80,7 +80,8 @@ def test_huge_body_is_refused_without_a_500(client, action):
     assert ActionResponse.objects.count() == 0
 
 
-def test_missing_csrf_token_gets_friendly_spanish_page(action_es):
+def test_missing_csrf_token_and_origin_gets_friendly_spanish_page(action_es):
+    """A POST with neither Origin nor Referer falls back to Django's token check."""
     csrf_client = Client(enforce_csrf_checks=True)
     response = csrf_client.post(action_es.url + "sign/", sign_data())
     html = response.content.decode()
@@ -90,14 +91,46 @@ def test_missing_csrf_token_gets_friendly_spanish_page(action_es):
     assert ActionResponse.objects.count() == 0
 
 
-def test_replayed_csrf_token_from_another_session_is_refused(action):
-    first = Client(enforce_csrf_checks=True)
-    first.get(action.url)
-    token = first.cookies["csrftoken"].value
-    second = Client(enforce_csrf_checks=True)
-    response = second.post(action.url + "sign/", sign_data(csrfmiddlewaretoken=token))
+def test_cross_site_post_is_refused_in_the_readers_language(action_es):
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(
+        action_es.url + "sign/", sign_data(), HTTP_ORIGIN="https://evil.example"
+    )
+    assert response.status_code == 403
+    assert "Por favor envíe el formulario de nuevo" in response.content.decode()
+    assert ActionResponse.objects.count() == 0
+
+
+def test_cross_site_referer_without_origin_is_refused(action):
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(
+        action.url + "sign/", sign_data(), HTTP_REFERER="https://evil.example/page"
+    )
     assert response.status_code == 403
     assert ActionResponse.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"HTTP_ORIGIN": "http://testserver"}, {"HTTP_REFERER": "http://testserver/en/"}],
+)
+def test_same_site_post_without_any_cookie_is_accepted(action, headers):
+    strict = Client(enforce_csrf_checks=True)
+    page = strict.get(action.url)
+    assert not page.cookies, "the action page must set no cookie"
+    response = strict.post(action.url + "sign/", sign_data(), **headers)
+    assert response.status_code == 303
+    assert ActionResponse.objects.count() == 1
+
+
+def test_other_forms_keep_djangos_token_check_even_from_this_site(home):
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(
+        "/admin/login/",
+        {"username": "x", "password": "y"},
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert response.status_code == 403
 
 
 def test_honeypot_filled_stores_nothing_but_looks_like_success(client, action):
@@ -108,25 +141,93 @@ def test_honeypot_filled_stores_nothing_but_looks_like_success(client, action):
     assert client.get(response["Location"]).status_code == 302
 
 
-def test_form_sent_too_fast_is_shown_again_with_an_explanation(client, action, settings):
+def _confirm_token(html):
+    import re
+
+    return re.search(r'name="sign-started" value="([^"]+)"', html).group(1)
+
+
+def test_form_sent_too_fast_asks_to_confirm_and_keeps_everything(client, action, settings):
     settings.ACTIONS_MIN_FILL_SECONDS = 30
+    settings.ACTIONS_CONFIRM_MIN_SECONDS = 0
     response = client.post(action.url + "sign/", sign_data(**{"sign-started": started_token()}))
     html = response.content.decode()
-    assert "That was very fast" in html
+    assert response.status_code == 200
+    assert "Please confirm your signature" in html
+    assert "The form was sent very quickly" in html
+    assert 'value="Ana"' in html and 'value="ana.perez@example.org"' in html
+    assert "Confirm my signature" in html
+    assert response["Cache-Control"] == "private, no-store"
+    assert ActionResponse.objects.count() == 0
+    confirmed = client.post(
+        action.url + "sign/", sign_data(**{"sign-started": _confirm_token(html)})
+    )
+    assert confirmed.status_code == 303
+    assert ActionResponse.objects.count() == 1
+
+
+def test_javascript_off_signs_with_one_more_click_in_spanish(action_es, settings):
+    """No script: no token at all. The reader confirms once and the signature counts."""
+    settings.ACTIONS_CONFIRM_MIN_SECONDS = 0
+    browser = Client(enforce_csrf_checks=True, HTTP_ORIGIN="http://testserver")
+    first = browser.post(action_es.url + "sign/", sign_data(**{"sign-started": ""}))
+    html = first.content.decode()
+    assert first.status_code == 200
+    assert "Por favor confirme su firma" in html
+    assert 'value="Ana"' in html
+    assert ActionResponse.objects.count() == 0
+    second = browser.post(
+        action_es.url + "sign/", sign_data(**{"sign-started": _confirm_token(html)})
+    )
+    assert second.status_code == 303
+    assert ActionResponse.objects.get().language == "es"
+
+
+def test_reused_token_is_not_accepted_twice_but_asks_to_confirm(action, settings):
+    settings.ACTIONS_CONFIRM_MIN_SECONDS = 0
+    token = started_token()
+    one, two = Client(), Client()
+    assert one.post(action.url + "sign/", sign_data(**{"sign-started": token})).status_code == 303
+    replay = two.post(
+        action.url + "sign/",
+        sign_data(**{"sign-started": token, "sign-email": "someone.else@example.org"}),
+    )
+    html = replay.content.decode()
+    assert replay.status_code == 200
+    assert "This form had already been sent once." in html
+    assert 'value="someone.else@example.org"' in html
+    assert ActionResponse.objects.count() == 1
+
+
+def test_token_issued_with_a_page_is_single_use_too(action, settings):
+    settings.ACTIONS_CONFIRM_MIN_SECONDS = 0
+    token = started_token("page")
+    first = Client().post(action.url + "sign/", sign_data(**{"sign-started": token}))
+    assert first.status_code == 303
+    again = Client().post(action.url + "sign/", sign_data(**{"sign-started": token}))
+    assert "Please confirm your signature" in again.content.decode()
+
+
+def test_forged_token_asks_to_confirm(client, action):
+    response = client.post(action.url + "sign/", sign_data(**{"sign-started": "123:forged"}))
+    html = response.content.decode()
+    assert "The form&#x27;s automatic check could not be read." in html
     assert 'value="Ana"' in html
     assert ActionResponse.objects.count() == 0
 
 
-def test_forged_start_time_is_refused(client, action):
-    response = client.post(action.url + "sign/", sign_data(**{"sign-started": "123:forged"}))
-    assert "Something went wrong with this form" in response.content.decode()
-    assert ActionResponse.objects.count() == 0
+def test_form_token_endpoint_is_never_cached(client):
+    response = client.get("/form-token/")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+    assert response.json()["token"]
+    assert not response.cookies
 
 
-# A frozen clock: the limit's fixed one-minute window cannot end in the middle of the test.
+# A frozen clock: the limit's fixed one-hour window cannot end in the middle of the test.
 @time_machine.travel("2026-03-02 12:00:10+00:00", tick=False)
-def test_rate_limit_answers_429_in_spanish_with_retry_after(action_es, settings):
-    settings.ACTIONS_RATE_LIMITS = [(3, 60)]
+def test_flood_answers_429_in_spanish_with_retry_after(action_es, settings):
+    settings.ACTIONS_FLOOD_PER_HOUR = 3
     cache.clear()
     client = Client()
     statuses = []
@@ -137,19 +238,23 @@ def test_rate_limit_answers_429_in_spanish_with_retry_after(action_es, settings)
         statuses.append(response.status_code)
     assert statuses == [303, 303, 303, 429, 429]
     assert "Por favor intente de nuevo en un momento" in response.content.decode()
-    assert int(response["Retry-After"]) == 50  # until the minute ends
+    assert int(response["Retry-After"]) == 3590  # until the hour ends
     assert ActionResponse.objects.count() == 3
 
 
 @time_machine.travel("2026-03-02 12:00:10+00:00", tick=False)
-def test_rate_limit_is_per_ip(action, settings):
+def test_busy_address_limit_is_per_ip_and_holds_rather_than_refuses(action, settings):
     settings.ACTIONS_RATE_LIMITS = [(1, 60)]
     cache.clear()  # hits left by an earlier test from these addresses must not count
     one = Client(REMOTE_ADDR="198.51.100.1")
     two = Client(REMOTE_ADDR="198.51.100.2")
     assert one.post(action.url + "sign/", sign_data()).status_code == 303
-    assert one.post(action.url + "sign/", sign_data()).status_code == 429
-    assert two.post(action.url + "sign/", sign_data()).status_code == 303
+    second = sign_data(**{"sign-email": "b@example.org"})
+    assert one.post(action.url + "sign/", second).status_code == 303
+    third = sign_data(**{"sign-email": "c@example.org"})
+    assert two.post(action.url + "sign/", third).status_code == 303
+    held = dict(ActionResponse.objects.values_list("email", "held_for_review"))
+    assert held == {"ana.perez@example.org": False, "b@example.org": True, "c@example.org": False}
 
 
 def test_get_on_a_post_route_goes_back_to_the_action(client, action):

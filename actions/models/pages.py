@@ -3,11 +3,11 @@
 import zoneinfo
 
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
@@ -17,12 +17,17 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from actions import routes
 from actions.blocks import RECIPIENT_CHOICES, WaysToActBlock
+from actions.panels import EmbedSnippetPanel
+from home.forms import HavenPageForm
 from home.models import BasePage
+from home.seo import webpage_data
 
 __all__ = ["ActionIndexPage", "ActionTarget", "UrgentActionPage"]
 
 # Case stories live in this app; found by label so `actions` never imports `stories`.
 STORY_APP_LABEL = "stories"
+# Campaign pages live there too but are not "the people behind this action".
+STORY_MODEL = "casestorypage"
 
 TIME_ZONE_CHOICES = [
     ("America/New_York", _("Eastern time")),
@@ -36,7 +41,7 @@ TIME_ZONE_CHOICES = [
 ]
 
 
-class UrgentActionPageForm(WagtailAdminPageForm):
+class UrgentActionPageForm(HavenPageForm):
     """Editors type the deadline as wall-clock time in the action's own time zone."""
 
     def __init__(self, *args, **kwargs):
@@ -75,6 +80,9 @@ class ActionIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("urgent actions index")
+
+    def structured_data(self, card, publisher):
+        return [webpage_data(card, publisher, self, "CollectionPage")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -142,6 +150,15 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         help_text=_("The deadline is shown to readers in this time zone."),
     )
     signature_goal = models.PositiveIntegerField(_("goal"), null=True, blank=True)
+    deliver_at_deadline = models.BooleanField(
+        _("deliver the letter at the deadline"),
+        default=False,
+        help_text=_(
+            "At the deadline, e-mail the letter to each recipient office that has an address, "
+            "with its own constituents' names. You can also deliver it at any time from the "
+            "action's “Deliver now” button."
+        ),
+    )
     outcome_message = RichTextField(
         _("outcome"),
         features=["bold", "italic", "link"],
@@ -167,6 +184,16 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
             ],
             heading=_("Who receives it"),
         ),
+        InlinePanel(
+            "letter_versions",
+            heading=_("Letter versions"),
+            label=_("Letter version"),
+            help_text=_(
+                "A different letter for one group of recipients, e.g. members of Congress "
+                "asked to press the President-Elect. Without one, every office receives the "
+                "letter on the page."
+            ),
+        ),
         FieldPanel("ways_to_act"),
         MultiFieldPanel(
             [
@@ -174,10 +201,15 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
                 FieldPanel("deadline"),
                 FieldPanel("deadline_timezone"),
                 FieldPanel("signature_goal"),
+                FieldPanel("deliver_at_deadline"),
                 FieldPanel("outcome_message"),
             ],
             heading=_("Status and deadline"),
         ),
+    ]
+    promote_panels = [
+        *BasePage.promote_panels,
+        EmbedSnippetPanel(heading=_("Embed on a partner site")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -196,6 +228,8 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         SynchronizedField("deadline", overridable=False),
         SynchronizedField("deadline_timezone", overridable=False),
         SynchronizedField("signature_goal", overridable=False),
+        SynchronizedField("deliver_at_deadline", overridable=False),
+        TranslatableField("letter_versions"),
         SynchronizedField("social_image", overridable=False),
         # The chosen officials (names, phones) are copied, never shown to translators.
         SynchronizedField("action_targets", overridable=False),
@@ -203,6 +237,41 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("urgent action")
+
+    # Link cards -------------------------------------------------------------------------
+
+    def get_social_description(self):
+        """Link previews and search results show the required summary of the ask."""
+        return self.search_description or self.summary
+
+    def structured_data(self, card, publisher):
+        """An online Event that runs until the deadline, organised by the organisation:
+        the schema.org type search engines and validators accept for a dated call to act
+        (schema.org's Action types describe an act already done, not an invitation)."""
+        start = self.first_published_at or self.last_published_at or timezone.now()
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": card.title,
+            "description": card.description,
+            "url": card.url,
+            "inLanguage": self.locale.language_code,
+            "image": [card.image_url],
+            "startDate": start.isoformat(timespec="seconds"),
+            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": {"@type": "VirtualLocation", "url": card.url},
+            "organizer": {
+                "@type": "Organization",
+                "name": publisher["name"],
+                "url": publisher["url"],
+            },
+        }
+        if self.deadline:
+            data["endDate"] = self.deadline_local.isoformat(timespec="seconds")
+        else:
+            data["endDate"] = data["startDate"]
+        return [data]
 
     # Counting ---------------------------------------------------------------------------
 
@@ -222,6 +291,17 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         for page in pages:
             page.response_count = counts.get(page.translation_key, 0)
         return pages
+
+    def delivery_summary(self):
+        """How many offices received the letter, and when last: shown in every language."""
+        from django.db.models import Count, Max, Sum
+
+        from actions.models import LetterDelivery
+
+        summary = LetterDelivery.objects.filter(action_key=self.translation_key).aggregate(
+            offices=Count("id"), names=Sum("signatures"), last=Max("delivered_at")
+        )
+        return summary if summary["offices"] else None
 
     @property
     def progress_percent(self):
@@ -282,18 +362,24 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         from wagtail.models import ReferenceIndex
 
         page_ct = ContentType.objects.get_for_model(Page)
-        group_ids = [
-            str(pk)
-            for pk in Page.objects.filter(translation_key=self.translation_key).values_list(
-                "pk", flat=True
-            )
-        ]
+        # Subqueries, not lists: the reference index keeps ids as text, and one query
+        # answers where three round trips did.
+        group_ids = (
+            Page.objects.filter(translation_key=self.translation_key)
+            .annotate(text_id=Cast("pk", models.CharField()))
+            .values("text_id")
+        )
         return page_ct, ReferenceIndex.objects.filter(
             to_content_type=page_ct,
             to_object_id__in=group_ids,
             base_content_type=page_ct,
             content_type__app_label=STORY_APP_LABEL,
         ).values_list("object_id", flat=True)
+
+    @staticmethod
+    def _as_page_ids(text_ids):
+        """Reference-index ids (text) as a subquery of page ids."""
+        return text_ids.values(page_id=Cast("object_id", models.BigIntegerField()))
 
     def get_case_stories(self):
         """Live case stories, in this page's language, that link to this action.
@@ -307,11 +393,16 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
             if result is not None:
                 return list(result)
         _, story_ids = self._story_references()
-        keys = Page.objects.filter(pk__in=[int(i) for i in story_ids]).values("translation_key")
+        keys = Page.objects.filter(pk__in=self._as_page_ids(story_ids)).values("translation_key")
         return list(
             Page.objects.live()
             .public()
-            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            .filter(
+                translation_key__in=keys,
+                locale_id=self.locale_id,
+                content_type__app_label=STORY_APP_LABEL,
+                content_type__model=STORY_MODEL,
+            )
             .specific()
             .order_by("-first_published_at")
         )
@@ -342,6 +433,10 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
             .filter(translation_key__in=keys, locale_id=self.locale_id)
         )
         return [page for page in candidates.order_by("deadline") if page.is_open]
+
+    def get_cached_paths(self):
+        """What a shared cache holds for this page, purged with it: the page and its count."""
+        return ["/", "count/"]
 
     # Routes: the page itself, the forms' POST targets, the thank-you step, the count ---------
 

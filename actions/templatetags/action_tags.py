@@ -4,9 +4,9 @@ importing this app's models."""
 from django import template
 from django.db.models import F, Q
 from django.utils import timezone
-from wagtail.models import Locale
 
 from actions.models import UrgentActionPage
+from home.locales import active_locale
 
 register = template.Library()
 
@@ -17,8 +17,16 @@ def open_actions(limit=3):
     actions = (
         UrgentActionPage.objects.live()
         .public()
-        .filter(locale=Locale.get_active(), status=UrgentActionPage.Status.OPEN)
+        .filter(locale=active_locale(), status=UrgentActionPage.Status.OPEN)
         .filter(Q(deadline__isnull=True) | Q(deadline__gt=timezone.now()))
         .order_by(F("deadline").asc(nulls_last=True))[:limit]
     )
     return UrgentActionPage.attach_counts(actions)
+
+
+@register.simple_tag
+def call_numbers(value):
+    """The numbers of a call block an editor filled in (empty list items are skipped)."""
+    from actions.blocks import phone_numbers
+
+    return phone_numbers(value)

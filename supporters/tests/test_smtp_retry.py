@@ -15,7 +15,9 @@ from django_tasks_db.models import DBTaskResult
 from supporters.mail import queue_email
 from supporters.models import OutboxEmail
 
-pytestmark = pytest.mark.django_db
+# Transactional: the real worker closes and reopens database connections, which a test
+# wrapped in one transaction cannot survive on PostgreSQL.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SMTP_PORT = 8131  # this app's test port range (8130-8159)
 

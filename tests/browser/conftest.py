@@ -206,6 +206,7 @@ def case(bilingual_pages, settings, django_capture_on_commit_callbacks):
     from tests.browser.cases import build_case
 
     settings.ACTIONS_MIN_FILL_SECONDS = 0
+    settings.ACTIONS_CONFIRM_MIN_SECONDS = 0
     cache.clear()
     world = build_case(bilingual_pages, django_capture_on_commit_callbacks)
     world.pages = bilingual_pages

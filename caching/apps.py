@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CachingConfig(AppConfig):
+    """What a shared cache (Varnish, a CDN) may keep, and telling it when pages change."""
+
+    name = "caching"
+    verbose_name = _("Page cache")
+
+    def ready(self):
+        from caching import purge
+
+        purge.connect()

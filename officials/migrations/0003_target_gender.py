@@ -4,15 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('officials', '0002_officials_table_names'),
+        ("officials", "0002_officials_table_names"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='target',
-            name='gender',
-            field=models.CharField(blank=True, choices=[('F', 'Female'), ('M', 'Male')], help_text='Chooses the Spanish form of the title ("Senadora" or "Senador"). Filled in by the import for members of Congress.', max_length=1, verbose_name='grammatical gender of the title'),
+            model_name="target",
+            name="gender",
+            field=models.CharField(
+                blank=True,
+                choices=[("F", "Female"), ("M", "Male")],
+                help_text='Chooses the Spanish form of the title ("Senadora" or "Senador"). Filled in by the import for members of Congress.',
+                max_length=1,
+                verbose_name="grammatical gender of the title",
+            ),
         ),
     ]

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from translation.placeholders import unknown_placeholder_errors
 from translation.segments import SynchronisedChildrenMixin
 
 RECIPIENT_CHOICES = [
@@ -18,6 +19,9 @@ RECIPIENT_CHOICES = [
     ("chosen", _("The officials chosen on this action")),
     ("both", _("Both")),
 ]
+
+# What `fill_placeholders` fills in for each reader; anything else in braces is refused.
+PLACEHOLDER_NAMES = ("first_name", "city", "state", "official")
 
 PLACEHOLDER_HELP = _(
     "You may use {first_name}, {city}, {state} and {official}; they are filled in for each reader."
@@ -83,6 +87,21 @@ class ContactOfficialsBlock(blocks.StructBlock):
     recipients = blocks.ChoiceBlock(choices=RECIPIENT_CHOICES, default="zip")
 
     message_field = None
+    # Children whose {placeholders} are filled in per reader, so checked when saved.
+    placeholder_fields = ()
+
+    def clean(self, value):
+        """Refuse an unknown or misspelt placeholder ({officail}) in any language, naming
+        it and listing the ones that exist; readers would otherwise see it literally."""
+        value = super().clean(value)
+        errors = {}
+        for name in self.placeholder_fields:
+            problems = unknown_placeholder_errors(value.get(name) or "", PLACEHOLDER_NAMES)
+            if problems:
+                errors[name] = ValidationError(" ".join(problems))
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
+        return value
 
 
 class CallBlock(SynchronisedChildrenMixin, ContactOfficialsBlock):
@@ -94,6 +113,7 @@ class CallBlock(SynchronisedChildrenMixin, ContactOfficialsBlock):
         choices=RECIPIENT_CHOICES, default="zip", label=_("whom to call")
     )
     message_field = "script"
+    placeholder_fields = ("script",)
     script = blocks.TextBlock(label=_("call script"), help_text=PLACEHOLDER_HELP)
     numbers = blocks.ListBlock(
         PhoneNumberBlock(),
@@ -125,6 +145,7 @@ class EmailBlock(SynchronisedChildrenMixin, ContactOfficialsBlock):
         choices=RECIPIENT_CHOICES, default="zip", label=_("whom to write to")
     )
     message_field = "body"
+    placeholder_fields = ("subject", "body")
     subject = blocks.CharBlock(label=_("subject"), max_length=150)
     body = blocks.TextBlock(label=_("message"), help_text=PLACEHOLDER_HELP)
     addresses = blocks.ListBlock(
@@ -175,7 +196,7 @@ def fill_placeholders(text, values):
     A value the reader did not give leaves no stray comma or space behind
     ("in Tucson, ." becomes "in Tucson.").
     """
-    for key in ("first_name", "city", "state", "official"):
+    for key in PLACEHOLDER_NAMES:
         text = text.replace("{" + key + "}", values.get(key) or "")
     text = re.sub(r"[ \t]*,[ \t]*(?=[.,;:!?)])", "", text)
     text = re.sub(r"[ \t]+(?=[.,;:!?])", "", text)

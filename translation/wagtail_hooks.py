@@ -12,7 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page, TranslatableMixin
 
 from home.roles import TRANSLATION_LANGUAGE
-from translation import dashboard, review
+from translation import dashboard, po, review
 from translation.permissions import is_translator_only
 from translation.placeholders import translation_placeholder_errors
 from translation.sync import carry_over_previous_translations
@@ -47,6 +47,10 @@ def register_translation_urls():
         path(
             "localize/translate/<int:translation_id>/pofile/upload/",
             review.upload_pofile_reporting_placeholders,
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/download/",
+            po.download_pofile,
         ),
         path(
             "localize/page/<int:page_id>/convert_to_alias/",

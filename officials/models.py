@@ -184,9 +184,7 @@ class Target(ClusterableModel):
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel(
-                    [FieldPanel("title"), FieldPanel("gender"), FieldPanel("chamber")]
-                ),
+                FieldRowPanel([FieldPanel("title"), FieldPanel("gender"), FieldPanel("chamber")]),
                 FieldPanel("full_name"),
                 FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
                 FieldRowPanel([FieldPanel("party"), FieldPanel("state"), FieldPanel("district")]),

@@ -27,9 +27,7 @@ def _source_messages(source_language):
     """The two messages, naming the language the translation is made from."""
     if source_language == "es":
         return (
-            gettext(
-                "The placeholder %(name)s is missing. Copy it exactly from the Spanish text."
-            ),
+            gettext("The placeholder %(name)s is missing. Copy it exactly from the Spanish text."),
             gettext(
                 "The placeholder %(name)s is not in the Spanish text. Use only the "
                 "placeholders of the Spanish text."

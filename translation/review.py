@@ -78,9 +78,7 @@ def workflow_action_saying_it_worked(request, page_id, action_name, task_state_i
     from wagtail.models import TaskState
 
     view = page_viewset_registry.as_view("workflow_action", page_id_kwarg="page_id")
-    response = view(
-        request, page_id=page_id, action_name=action_name, task_state_id=task_state_id
-    )
+    response = view(request, page_id=page_id, action_name=action_name, task_state_id=task_state_id)
     if request.method == "POST" and action_name == "approve":
         state = TaskState.objects.filter(pk=task_state_id).select_related("workflow_state")
         state = state.first()

@@ -23,9 +23,7 @@ from translation.segments import text_lines
 def carry_over_previous_translations(translation):
     """Prefill changed strings with their previous Spanish; returns how many were added."""
     locale_id = translation.target_locale_id
-    segments = list(
-        translation.source.stringsegment_set.select_related("string").order_by("order")
-    )
+    segments = list(translation.source.stringsegment_set.select_related("string").order_by("order"))
     if not segments:
         return 0
     used = {(s.string_id, s.context_id) for s in segments}

@@ -178,9 +178,7 @@ def translators_never_move_pages(request, page, destination):
 def hide_convert_to_alias_from_translators(menu_items, request, context):
     """wagtail-localize's "Convert to alias page" menu item checks only edit permission."""
     if is_translator_only(request.user):
-        menu_items[:] = [
-            item for item in menu_items if item.name != "localize-convert-to-alias"
-        ]
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
 @hooks.register("before_serve_page", order=-10)

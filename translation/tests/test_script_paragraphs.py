@@ -95,10 +95,7 @@ def test_spanish_script_keeps_its_paragraphs_on_the_call_step(
     )
     data = {"zip": "20001", "first_name": "Rosa", "city": "Tucson", "started": started_token()}
     html = client.post(es.url + "call/", {**data, "step": "zip"}).content.decode()
-    assert (
-        "Me llamo Rosa.<br><br>Vivo en Baltimore, MD.<br>Llamo porque Ana lleva 200 días"
-        in html
-    )
+    assert "Me llamo Rosa.<br><br>Vivo en Baltimore, MD.<br>Llamo porque Ana lleva 200 días" in html
     assert "MD.Llamo" not in html
 
 

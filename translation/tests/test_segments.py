@@ -283,9 +283,7 @@ def test_consent_records_are_absent_from_the_source_the_po_file_and_the_editor(
 def draft_es(action, home_es, spanish, django_capture_on_commit_callbacks):
     translate_page(action.get_parent(), spanish, ACTIONS_ES, django_capture_on_commit_callbacks)
     strings = {
-        k: v
-        for k, v in ACTION_ES.items()
-        if k not in (SCRIPT, EMAIL_GREETING, EMAIL_BODY_SEGMENT)
+        k: v for k, v in ACTION_ES.items() if k not in (SCRIPT, EMAIL_GREETING, EMAIL_BODY_SEGMENT)
     }
     with django_capture_on_commit_callbacks(execute=True):
         translate(action, spanish, strings, publish=False)

@@ -14,6 +14,7 @@ from home import well_known
 from home.sitemaps import SITEMAPS
 
 urlpatterns = [
+    path("healthz", home_views.healthz, name="healthz"),
     # A few admin views wrapped by the translation workflow, ahead of Wagtail's own.
     path("admin/", include("translation.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),

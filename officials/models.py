@@ -5,22 +5,23 @@ Members of Congress are synchronised from public open data by `import_officials`
 admin. Targets are not translatable: names, phones and addresses are facts, the same in
 every language, and only their titles and party names are localised when shown: the
 importer's titles through the UI catalogue, agreeing with the person's gender; an
-editor's own titles ("Field Office Director") through `TargetTitle`, a translatable
-snippet created with the target, which translators find on their dashboard.
+editor's own titles ("Field Office Director") through their `TargetTitleTranslation`s.
 """
 
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.models import Orderable
 
 from home.links import tel_url
 
@@ -29,7 +30,7 @@ __all__ = [
     "STATE_NAMES",
     "Target",
     "TargetOffice",
-    "TargetTitle",
+    "TargetTitleTranslation",
     "ZipDistrict",
     "bump_officials_version",
     "officials_version",
@@ -185,6 +186,16 @@ class Target(ClusterableModel):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("title"), FieldPanel("gender"), FieldPanel("chamber")]),
+                InlinePanel(
+                    "title_translations",
+                    label=_("Title in another language"),
+                    heading=_("The title in other languages"),
+                    help_text=_(
+                        "For your own titles, e.g. “Secretary of Homeland Security” → "
+                        "“Secretario de Seguridad Nacional”. Titles of members of Congress are "
+                        "translated for you."
+                    ),
+                ),
                 FieldPanel("full_name"),
                 FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
                 FieldRowPanel([FieldPanel("party"), FieldPanel("state"), FieldPanel("district")]),
@@ -237,12 +248,18 @@ class Target(ClusterableModel):
 
     @property
     def display_title(self):
-        """The title in the reader's language, agreeing with the person's gender; an
-        editor's free title is shown as typed."""
+        """The title in the reader's language: the known titles of members of Congress from
+        our catalogue, agreeing with the person's gender ("Senadora", "Senador"), an
+        editor's own title from its translations, else as typed."""
         known = GENDERED_TITLES.get((self.title, self.gender)) or KNOWN_TITLES.get(self.title)
         if known is not None:
             return str(known)
-        return translated_titles().get(self.title) or self.title
+        if self.pk:
+            language = (translation.get_language() or "").split("-")[0]
+            for row in self.title_translations.all():
+                if row.language == language and row.title:
+                    return row.title
+        return self.title
 
     @property
     def party_display(self):
@@ -284,63 +301,31 @@ class Target(ClusterableModel):
         return self.contact_form_url or self.website
 
 
-class TargetTitle(TranslatableMixin, models.Model):
-    """The title of a target an editor added ("Field Office Director"), for translators.
+class TargetTitleTranslation(Orderable):
+    """An editor's own title in another language (an agency head, a mayor).
 
-    Created with the target (`offer_title_to_translators`); a Spanish page shows its
-    Spanish translation once there is one, else the title as typed.
+    Targets are one record for every language (a phone number does not change), so only
+    the title is translated, here, rather than copying the whole target per locale.
     """
 
-    name = models.CharField(_("title"), max_length=100)
+    target = ParentalKey(Target, on_delete=models.CASCADE, related_name="title_translations")
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=[
+            (code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+        ],
+    )
+    title = models.CharField(_("title"), max_length=100)
 
-    panels = [FieldPanel("name")]
+    panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("title")])]
 
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("target title")
-        verbose_name_plural = _("target titles")
-        ordering = ["name"]
+    class Meta(Orderable.Meta):
+        verbose_name = _("title translation")
+        verbose_name_plural = _("title translations")
 
     def __str__(self):
-        return self.name
-
-
-TITLES_CACHE_KEY = "haven:officials:titles:{language}:{version}"
-
-
-def translated_titles(language=None):
-    """{title as typed: its translation} for the active language (cached per officials
-    version, which every change of a target or a title renews)."""
-    language = (language or get_language() or "").split("-")[0]
-    default = Locale.get_default()
-    if not language or language == default.language_code:
-        return {}
-    key = TITLES_CACHE_KEY.format(language=language, version=officials_version())
-    titles = cache.get(key)
-    if titles is None:
-        source = dict(
-            TargetTitle.objects.filter(locale=default).values_list("translation_key", "name")
-        )
-        titles = {
-            source[k]: name
-            for k, name in TargetTitle.objects.filter(
-                locale__language_code=language, translation_key__in=source
-            ).values_list("translation_key", "name")
-        }
-        cache.set(key, titles, timeout=None)
-    return titles
-
-
-def offer_title_to_translators(sender, instance, raw=False, **kwargs):
-    """post_save on Target: an editor's own title becomes a TargetTitle to translate."""
-    title = (instance.title or "").strip()
-    if raw or not title or title in KNOWN_TITLES:
-        return
-    try:
-        default = Locale.get_default()
-    except Locale.DoesNotExist:
-        return  # no languages set up yet (a database being built)
-    if not TargetTitle.objects.filter(locale=default, name=title).exists():
-        TargetTitle.objects.create(locale=default, name=title)
+        return f"{self.language}: {self.title}"
 
 
 class TargetOffice(Orderable):
@@ -427,9 +412,7 @@ def bump_officials_version(**kwargs):
     transaction.on_commit(lambda: cache.set(OFFICIALS_VERSION_KEY, uuid.uuid4().hex, timeout=None))
 
 
-post_save.connect(offer_title_to_translators, sender=Target, dispatch_uid="offer-target-title")
-
-for _model in (Target, TargetOffice, TargetTitle, ZipDistrict):
+for _model in (Target, TargetOffice, ZipDistrict):
     post_save.connect(bump_officials_version, sender=_model, dispatch_uid=f"bump-{_model.__name__}")
     post_delete.connect(
         bump_officials_version, sender=_model, dispatch_uid=f"bump-del-{_model.__name__}"

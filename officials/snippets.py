@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from officials.models import Target, TargetTitle
+from officials.models import Target
 
 
 class TargetFilterSet(WagtailFilterSet):
@@ -32,15 +32,3 @@ class TargetViewSet(SnippetViewSet):
     search_backend_name = None
     search_fields = ["full_name", "last_name", "first_name", "title", "bioguide_id", "state"]
     ordering = ["state", "chamber", "district", "last_name"]
-
-
-class TargetTitleViewSet(SnippetViewSet):
-    """Titles of the organisation's own targets, translated like any snippet (they are
-    created with the target; translators find them on the translation dashboard)."""
-
-    model = TargetTitle
-    icon = "group"
-    menu_label = _("Target titles")
-    list_display = ["name", "locale"]
-    search_fields = ["name"]
-    search_backend_name = None

@@ -1,8 +1,7 @@
-"""Admin registrations of the officials app: targets and their translatable titles."""
+"""Admin registrations of the officials app: the Target snippet viewset."""
 
 from wagtail.snippets.models import register_snippet
 
-from officials.snippets import TargetTitleViewSet, TargetViewSet
+from officials.snippets import TargetViewSet
 
 register_snippet(TargetViewSet)
-register_snippet(TargetTitleViewSet)

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("officials", "0002_officials_table_names"),
+        ("officials", "0003_target_title_translations"),
     ]
 
     operations = [

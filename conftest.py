@@ -89,7 +89,9 @@ def demo_site(django_db_setup, django_db_blocker):
         os.environ.update(HAVEN_ALLOW_DEMO="1", HAVEN_DEMO_PASSWORD=DEMO_PASSWORD)
         out = StringIO()
         try:
-            call_command("load_demo", stdout=out)
+            # As `make demo PORT=9000` runs it: every link must follow that port
+            # (tests/test_demo_loader.py checks).
+            call_command("load_demo", "--host", "127.0.0.1", "--port", "9000", stdout=out)
         finally:
             for key, value in saved.items():
                 if value is None:

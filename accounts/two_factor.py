@@ -61,8 +61,10 @@ class AdminTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
         path = request.path_info
+        # The path first: touching request.user reads the session, which would add
+        # `Vary: Cookie` to every public page and keep shared caches from holding it.
+        user = getattr(request, "user", None) if path.startswith("/admin/") else None
         if (
             user is not None
             and user.is_authenticated

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from translation.placeholders import unknown_placeholder_errors
 from translation.segments import SynchronisedChildrenMixin
 
 RECIPIENT_CHOICES = [
@@ -19,6 +20,9 @@ RECIPIENT_CHOICES = [
     ("chosen", _("The officials chosen on this action")),
     ("both", _("Both")),
 ]
+
+# What `fill_placeholders` fills in for each reader; anything else in braces is refused.
+PLACEHOLDER_NAMES = ("first_name", "city", "state", "official", "title", "organisation")
 
 PLACEHOLDER_HELP = _(
     "You may use {first_name}, {city}, {state}, {official}, {title} and {organisation}; they "
@@ -58,7 +62,10 @@ class PhoneNumberBlock(SynchronisedChildrenMixin, blocks.StructBlock):
         return value
 
 
-class SignLetterBlock(blocks.StructBlock):
+class SignLetterBlock(SynchronisedChildrenMixin, blocks.StructBlock):
+    # Translated line by line, so their paragraphs survive translation.
+    paragraph_children = ("introduction", "closing")
+
     heading = blocks.CharBlock(label=_("heading"), max_length=120, default="Sign the letter")
     introduction = blocks.TextBlock(label=_("introduction"), required=False)
     letter = blocks.RichTextBlock(
@@ -98,14 +105,33 @@ class ContactOfficialsBlock(blocks.StructBlock):
     recipients = blocks.ChoiceBlock(choices=RECIPIENT_CHOICES, default="zip")
 
     message_field = None
+    # Children whose {placeholders} are filled in per reader, so checked when saved.
+    placeholder_fields = ()
+
+    def clean(self, value):
+        """Refuse an unknown or misspelt placeholder ({officail}) in any language, naming
+        it and listing the ones that exist; readers would otherwise see it literally."""
+        value = super().clean(value)
+        errors = {}
+        for name in self.placeholder_fields:
+            problems = unknown_placeholder_errors(value.get(name) or "", PLACEHOLDER_NAMES)
+            if problems:
+                errors[name] = ValidationError(" ".join(problems))
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
+        return value
 
 
-class CallBlock(ContactOfficialsBlock):
+class CallBlock(SynchronisedChildrenMixin, ContactOfficialsBlock):
+    # The script reaches translators line by line: its paragraphs survive translation.
+    paragraph_children = ("script",)
+
     heading = blocks.CharBlock(label=_("heading"), max_length=120, default="Call your officials")
     recipients = blocks.ChoiceBlock(
         choices=RECIPIENT_CHOICES, default="zip", label=_("whom to call")
     )
     message_field = "script"
+    placeholder_fields = ("script",)
     script = blocks.TextBlock(label=_("call script"), help_text=PLACEHOLDER_HELP)
     numbers = blocks.ListBlock(
         PhoneNumberBlock(),
@@ -130,12 +156,14 @@ class CallBlock(ContactOfficialsBlock):
 class EmailBlock(SynchronisedChildrenMixin, ContactOfficialsBlock):
     # Agency inboxes are the same in every language: copied, not offered to translators.
     synchronised_children = ("addresses",)
+    paragraph_children = ("body",)
 
     heading = blocks.CharBlock(label=_("heading"), max_length=120, default="Email your officials")
     recipients = blocks.ChoiceBlock(
         choices=RECIPIENT_CHOICES, default="zip", label=_("whom to write to")
     )
     message_field = "body"
+    placeholder_fields = ("subject", "body")
     subject = blocks.CharBlock(label=_("subject"), max_length=150)
     body = blocks.TextBlock(label=_("message"), help_text=PLACEHOLDER_HELP)
     addresses = blocks.ListBlock(
@@ -244,7 +272,7 @@ def fill_placeholders(text, values):
     A value the reader did not give leaves no stray comma or space behind
     ("in Tucson, ." becomes "in Tucson.").
     """
-    for key in ("first_name", "city", "state", "official", "title", "organisation"):
+    for key in PLACEHOLDER_NAMES:
         text = text.replace("{" + key + "}", values.get(key) or "")
     text = re.sub(r"[ \t]*,[ \t]*(?=[.,;:!?)])", "", text)
     text = re.sub(r"[ \t]+(?=[.,;:!?])", "", text)

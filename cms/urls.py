@@ -15,6 +15,8 @@ from home.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    # A few admin views wrapped by the translation workflow, ahead of Wagtail's own.
+    path("admin/", include("translation.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for both languages, with hreflang alternates (outside the prefixes).

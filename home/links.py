@@ -30,7 +30,15 @@ def site_root_url(site=None):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
-def absolute_url(url, site=None):
+def request_site_root(request):
+    """The root for links written while serving `request`: the Site record Wagtail already
+    matched for it (kept on the request, so no query) — its hostname and port, never the
+    request's Host header — else the default Site."""
+    site = Site.find_for_request(request) if request is not None else None
+    return site_root_url(site)
+
+
+def absolute_url(url, site=None, root=None):
     """Make `url` (a path like `/en/actions/`, or already absolute) absolute on the site.
 
     Absolute http(s) URLs and other schemes (mailto:, tel:) are returned unchanged;
@@ -41,7 +49,7 @@ def absolute_url(url, site=None):
     parts = urlsplit(url)
     if parts.scheme or url.startswith("//"):
         return url
-    return urljoin(site_root_url(site) + "/", url)
+    return urljoin((root or site_root_url(site)) + "/", url)
 
 
 def page_url(page, request=None):

@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.forms import HavenPageForm
+from home.roles import TranslatorPagePermissionTester
 from home.seo import plain_text, webpage_data
 
 
@@ -41,6 +42,10 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        # Translators can never take a page offline (home/roles.py).
+        return TranslatorPagePermissionTester(user, self)
 
     def get_social_description(self):
         """What link previews and search results show: the SEO description, else the page's
@@ -100,7 +105,7 @@ class HomePage(BasePage):
             "@type": "WebSite",
             "name": card.site_name,
             "url": card.url,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": card.language,
             "publisher": {"@id": publisher["@id"]},
         }
         if card.description:

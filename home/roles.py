@@ -5,7 +5,10 @@
 - Moderators (Wagtail's own group) do what editors do with consent records, and may delete
   one entered by mistake; they also approve Spanish reviews.
 - Translators (Spanish) prepare drafts in the Spanish tree and edit Spanish snippets.
-  Publishing stays with editors; translators never see people's responses or consent.
+  Publishing stays with editors; translators never see people's responses or consent,
+  and can never take a page offline: no publish, unpublish, delete, move or conversion
+  to an alias (`TranslatorPagePermissionTester` below, used by every Haven page, with
+  server-side hooks in translation/wagtail_hooks.py).
 - Campaign managers see and export the people behind responses (the personal-data
   permission) and nothing else beyond admin access.
 
@@ -27,6 +30,7 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    PagePermissionTester,
     TranslatableMixin,
     Workflow,
     WorkflowPage,
@@ -86,6 +90,59 @@ GROUP_PERMISSIONS = {
     TRANSLATORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION],
     CAMPAIGN_MANAGERS: [ACCESS_ADMIN, PERSONAL_DATA],
 }
+
+
+def is_translator_only(user):
+    """True for a translator who is not also an editor: bound to Spanish content.
+
+    Cached on the user object: page listings ask once per page."""
+    if not user.is_authenticated or user.is_superuser:
+        return False
+    cached = getattr(user, "_haven_translator_only", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        cached = TRANSLATORS in names and not names & {EDITORS, MODERATORS}
+        user._haven_translator_only = cached
+    return cached
+
+
+class TranslatorPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, minus everything that takes a page offline or changes
+    what readers see, for translators.
+
+    Wagtail lets "change" delete and move unpublished pages a user owns, and
+    wagtail-localize lets "change" convert a translation back to an alias (which turned
+    /es/privacidad/ into a 404). Every admin view and button asks this tester, so
+    translators neither see nor can use those actions; the hooks in
+    translation/wagtail_hooks.py refuse the requests as well.
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.translator_only = is_translator_only(user)
+
+    def can_delete(self, ignore_bulk=False):
+        return not self.translator_only and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_unpublish(self):
+        return not self.translator_only and super().can_unpublish()
+
+    def can_publish(self):
+        return not self.translator_only and super().can_publish()
+
+    def can_publish_subpage(self):
+        return not self.translator_only and super().can_publish_subpage()
+
+    def can_move(self):
+        return not self.translator_only and super().can_move()
+
+    def can_reorder_children(self):
+        return not self.translator_only and super().can_reorder_children()
+
+    def can_convert_to_alias(self):
+        """wagtail-localize only asks for "edit"; replacing a translation with an alias of
+        the source page changes what readers see, so it is an editor's decision."""
+        return not self.translator_only and self.can_edit()
 
 
 def translatable_snippet_models():

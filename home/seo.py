@@ -18,7 +18,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 
 from home import languages
-from home.links import absolute_url, page_url, site_root_url
+from home.links import absolute_url, page_url, request_site_root
 
 # Open Graph locale names for the site's languages (og:locale wants language_TERRITORY).
 OG_LOCALES = {"en": "en_US", "es": "es_US"}
@@ -42,6 +42,8 @@ class LinkCard:
     url: str
     locale: str
     locale_alternates: list
+    # The language the page is served in (a page is served in its own): no locale query.
+    language: str = ""
     site_name: str = ""
     og_type: str = "website"
     image_url: str = ""
@@ -68,15 +70,14 @@ class LinkCard:
         return mark_safe(text)  # noqa: S308 - escaped above
 
 
-def organisation_data(organisation, language):
+def organisation_data(organisation, language, root):
     """schema.org Organization for the publisher of every page."""
-    root = site_root_url()
     data = {
         "@type": "Organization",
         "@id": f"{root}/#organisation",
         "name": organisation.name if organisation else settings.WAGTAIL_SITE_NAME,
         "url": f"{root}/{language}/",
-        "logo": absolute_url(static(DEFAULT_IMAGE)),
+        "logo": absolute_url(static(DEFAULT_IMAGE), root=root),
     }
     return data
 
@@ -95,6 +96,7 @@ def _page_image(page):
 def link_card(request, page=None, organisation=None, title=""):
     """The card of `page` (a Wagtail page) or of a plain view (page=None) at this address."""
     language = translation.get_language() or settings.LANGUAGE_CODE
+    root = request_site_root(request)  # one root for every link on the card, no query
     site_name = organisation.name if organisation else settings.WAGTAIL_SITE_NAME
     alternates = [
         OG_LOCALES.get(code, code)
@@ -114,7 +116,10 @@ def link_card(request, page=None, organisation=None, title=""):
         else:
             description = page.search_description
     else:
-        url = absolute_url(request.path)
+        # A view outside the page tree (search, the representatives lookup): its own
+        # address, and its title when the view names one (`view_title`), else the site's.
+        url = absolute_url(request.path, root=root)
+        title = title or site_name
         description = ""
     if not description and organisation is not None:
         description = organisation.tagline
@@ -124,6 +129,7 @@ def link_card(request, page=None, organisation=None, title=""):
         url=url,
         locale=OG_LOCALES.get(language, language),
         locale_alternates=alternates,
+        language=language,
         site_name=site_name,
     )
     if isinstance(page, Page):
@@ -131,15 +137,15 @@ def link_card(request, page=None, organisation=None, title=""):
     image, alt = _page_image(page) if isinstance(page, Page) else (None, "")
     if image is not None:
         rendition = image.get_rendition(SOCIAL_RENDITION)
-        card.image_url = absolute_url(rendition.url)
+        card.image_url = absolute_url(rendition.url, root=root)
         card.image_alt = alt
         card.image_width, card.image_height = rendition.width, rendition.height
         card.own_image = True
     else:
-        card.image_url = absolute_url(static(DEFAULT_IMAGE))
+        card.image_url = absolute_url(static(DEFAULT_IMAGE), root=root)
         card.image_alt = site_name
         card.image_width, card.image_height = DEFAULT_IMAGE_SIZE
-    publisher = organisation_data(organisation, language)
+    publisher = organisation_data(organisation, language, root)
     if isinstance(page, Page) and hasattr(page, "structured_data"):
         card.json_ld = page.structured_data(card, publisher)
     else:
@@ -163,7 +169,7 @@ def webpage_data(card, publisher, page, type_="WebPage", **extra):
         "@type": type_,
         "name": card.title,
         "url": card.url,
-        "inLanguage": page.locale.language_code,
+        "inLanguage": card.language,
         "publisher": publisher,
     }
     if card.description:

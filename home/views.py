@@ -31,7 +31,7 @@ def search(request):
     return render(
         request,
         "pages/search.html",
-        {"search_query": query, "search_results": page_obj},
+        {"search_query": query, "search_results": page_obj, "view_title": _("Search")},
     )
 
 

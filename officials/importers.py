@@ -52,6 +52,7 @@ _url_validator = URLValidator(schemes=["http", "https"])
 TARGET_FIELDS = [
     "chamber",
     "title",
+    "gender",
     "first_name",
     "last_name",
     "full_name",
@@ -203,9 +204,12 @@ def _member_fields(record, report):
     first = str(name.get("nickname") or name.get("first") or "").strip()
     last = str(name.get("last") or "").strip()
     full = str(name.get("official_full") or " ".join(p for p in [first, last] if p)).strip()
+    gender = str((record.get("bio") or {}).get("gender") or "").strip().upper()
     fields = {
         "chamber": Target.Chamber.SENATE if kind == "sen" else Target.Chamber.HOUSE,
         "title": title,
+        # Anything but F/M is left blank: the neutral Spanish title is shown then.
+        "gender": gender if gender in Target.Gender.values else "",
         "first_name": first[:100],
         "last_name": last[:100],
         "full_name": full[:200],

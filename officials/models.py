@@ -3,7 +3,9 @@
 Members of Congress are synchronised from public open data by `import_officials` and
 `import_zip_districts`; editors add their own targets (a governor, a field office) in the
 admin. Targets are not translatable: names, phones and addresses are facts, the same in
-every language, and only their titles and party names are localised when shown.
+every language, and only their titles and party names are localised when shown: the
+importer's titles through the UI catalogue, agreeing with the person's gender; an
+editor's own titles ("Field Office Director") through their `TargetTitleTranslation`s.
 """
 
 import uuid
@@ -15,6 +17,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -65,6 +68,19 @@ KNOWN_TITLES = {
     "Delegate": _("Delegate"),
     "Resident Commissioner": _("Resident Commissioner"),
 }
+# The same titles for a woman and for a man: Spanish titles agree with the person
+# ("Senadora Angela D. Alsobrooks", "Senador Chris Van Hollen"); English ones do not change.
+# Without a known gender the neutral pair in KNOWN_TITLES is shown ("Senadora o senador").
+GENDERED_TITLES = {
+    ("Senator", "F"): pgettext_lazy("title of a woman", "Senator"),
+    ("Senator", "M"): pgettext_lazy("title of a man", "Senator"),
+    ("Representative", "F"): pgettext_lazy("title of a woman", "Representative"),
+    ("Representative", "M"): pgettext_lazy("title of a man", "Representative"),
+    ("Delegate", "F"): pgettext_lazy("title of a woman", "Delegate"),
+    ("Delegate", "M"): pgettext_lazy("title of a man", "Delegate"),
+    ("Resident Commissioner", "F"): pgettext_lazy("title of a woman", "Resident Commissioner"),
+    ("Resident Commissioner", "M"): pgettext_lazy("title of a man", "Resident Commissioner"),
+}
 PARTY_NAMES = {
     "Democrat": _("Democrat"),
     "Republican": _("Republican"),
@@ -94,6 +110,11 @@ class Target(ClusterableModel):
         HOUSE = "house", _("House of Representatives")
         OTHER = "other", _("Other")
 
+    class Gender(models.TextChoices):
+        # The open data's `bio.gender`; it only chooses the grammatical form of a title.
+        FEMALE = "F", _("Female")
+        MALE = "M", _("Male")
+
     bioguide_id = models.CharField(
         _("Bioguide ID"),
         max_length=16,
@@ -110,6 +131,16 @@ class Target(ClusterableModel):
         _("title"),
         max_length=100,
         help_text=_('For example "Governor" or "Field Office Director".'),
+    )
+    gender = models.CharField(
+        _("grammatical gender of the title"),
+        max_length=1,
+        blank=True,
+        choices=Gender.choices,
+        help_text=_(
+            'Chooses the Spanish form of the title ("Senadora" or "Senador"). Filled in by '
+            "the import for members of Congress."
+        ),
     )
     first_name = models.CharField(_("first name"), max_length=100, blank=True)
     last_name = models.CharField(_("last name"), max_length=100, blank=True)
@@ -154,7 +185,7 @@ class Target(ClusterableModel):
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("title"), FieldPanel("chamber")]),
+                FieldRowPanel([FieldPanel("title"), FieldPanel("gender"), FieldPanel("chamber")]),
                 InlinePanel(
                     "title_translations",
                     label=_("Title in another language"),
@@ -218,8 +249,9 @@ class Target(ClusterableModel):
     @property
     def display_title(self):
         """The title in the reader's language: the known titles of members of Congress from
-        our catalogue, an editor's own title from its translations, else as typed."""
-        known = KNOWN_TITLES.get(self.title)
+        our catalogue, agreeing with the person's gender ("Senadora", "Senador"), an
+        editor's own title from its translations, else as typed."""
+        known = GENDERED_TITLES.get((self.title, self.gender)) or KNOWN_TITLES.get(self.title)
         if known is not None:
             return str(known)
         if self.pk:

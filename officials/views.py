@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
 from officials.forms import ZipLookupForm
 
@@ -18,7 +19,8 @@ def representatives(request):
     response = render(
         request,
         "pages/representatives_lookup.html",
-        {"form": form, "lookup": lookup},
+        # view_title names the link card; the canonical address leaves the ZIP out.
+        {"form": form, "lookup": lookup, "view_title": _("Find your representatives")},
     )
     patch_cache_control(response, private=True, no_store=True)
     response["Referrer-Policy"] = "no-referrer"

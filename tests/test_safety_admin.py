@@ -165,3 +165,9 @@ def test_dashboard_says_when_two_step_sign_in_is_off(client, superuser, settings
     client.force_login(superuser)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Two-step sign-in is not required on this server" in html
+
+
+def test_the_two_step_gate_leaves_public_pages_cacheable(client, action, require_2fa):
+    """Checking for a second factor must not read the session outside the admin."""
+    response = client.get(action.url + "count/")
+    assert "Cookie" not in response.get("Vary", "")

@@ -23,18 +23,38 @@ class Glossary(dict):
         return english
 
 
+def _with_lines(strings):
+    """`strings` plus the line-by-line pairs of its multi-line entries.
+
+    Scripts and messages reach translators one line at a time (translation/segments.py);
+    content written as whole texts ("Hello…\n\nI live…") is matched line by line when
+    both languages have the same number of lines.
+    """
+    from translation.segments import text_lines
+
+    expanded = dict(strings)
+    for source, target in strings.items():
+        if "\n" not in source:
+            continue
+        source_lines, target_lines = text_lines(source), text_lines(target)
+        if len(source_lines) == len(target_lines):
+            for line, translated in zip(source_lines, target_lines, strict=True):
+                expanded.setdefault(line, translated)
+    return expanded
+
+
 def _lookup(strings, data):
     """The translation of a segment's string, also when it was written as plain text.
 
-    wagtail-localize stores a TextBlock's line breaks as `<br/>`; content written with
-    "\n" (e-mail templates, call scripts) is matched through its plain-text form.
+    A plain-text segment is stored as escaped HTML (wagtail-localize turns "&" into
+    "&amp;" and line breaks into `<br/>`); content written as plain text (e-mail
+    templates, call scripts) is matched through its plain-text form.
     """
     if data in strings:
         return strings[data]
-    if "<br/>" in data:
-        plain = strings.get(StringValue(data).render_text())
-        if plain is not None:
-            return StringValue.from_plaintext(plain).data
+    plain = strings.get(StringValue(data).render_text())
+    if plain is not None:
+        return StringValue.from_plaintext(plain).data
     return None
 
 
@@ -50,6 +70,7 @@ def translate(instance, locale, strings, *, publish=True, user=None):
     """
     if isinstance(instance, Page):
         instance = instance.specific
+    strings = _with_lines(strings)
     source, source_changed = _source_for(instance)
     translation, created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}

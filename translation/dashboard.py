@@ -27,6 +27,9 @@ from wagtail_localize.models import (
 
 from home.roles import TRANSLATION_LANGUAGE, translatable_snippet_models
 
+# The languages a row names (its source and its target), in the admin's language.
+LANGUAGE_NAMES = {"en": _("English"), "es": _("Spanish")}
+
 
 @dataclass
 class Row:
@@ -41,7 +44,11 @@ class Row:
     urgent: bool = False
     # An action past its deadline or closed: still listed, after the open ones.
     closed: bool = False
+    # The source (English, or Spanish for a page written first in Spanish) changed.
     english_changed: bool = False
+    # Language codes of the row's source and of the language it needs.
+    source_code: str = "en"
+    target_code: str = TRANSLATION_LANGUAGE
     # Strings were translated after the Spanish was last saved: an editor should publish.
     unpublished_strings: bool = False
     out_of_date: bool = False
@@ -61,6 +68,34 @@ class Row:
     @property
     def missing(self):
         return self.translation is None and self.target is None
+
+    @property
+    def source_language(self):
+        return LANGUAGE_NAMES.get(self.source_code, self.source_code)
+
+    @property
+    def target_language(self):
+        return LANGUAGE_NAMES.get(self.target_code, self.target_code)
+
+    @property
+    def missing_english(self):
+        return self.missing and self.target_code != TRANSLATION_LANGUAGE
+
+    @property
+    def missing_label(self):
+        return _("No English yet") if self.missing_english else _("No Spanish yet")
+
+    @property
+    def changed_label(self):
+        if self.source_code == TRANSLATION_LANGUAGE:
+            return _("Spanish changed: sync needed")
+        return _("English changed: sync needed")
+
+    @property
+    def sync_label(self):
+        if self.source_code == TRANSLATION_LANGUAGE:
+            return _("Sync from Spanish")
+        return _("Sync from English")
 
 
 def _priority(instance):
@@ -89,58 +124,72 @@ def _sort_key(row):
 
 
 def dashboard_rows():
-    """One row per English page or translatable snippet that needs (or has) Spanish."""
+    """One row per page or translatable snippet that needs (or has) a translation.
+
+    Either language can come first: a page written in Spanish is listed as missing its
+    English, and its row's messages name Spanish as the source.
+    """
     spanish = Locale.objects.filter(language_code=TRANSLATION_LANGUAGE).first()
     if spanish is None:
         return []
     english = Locale.get_default()
+    other = {english.id: spanish, spanish.id: english}
     rows = []
 
-    # Existing translations, with their sources.
+    # Existing translations, with their sources, in both directions.
     translations = {
         t.source_id: t
-        for t in Translation.objects.filter(target_locale=spanish, enabled=True).select_related(
-            "source", "source__specific_content_type"
-        )
+        for t in Translation.objects.filter(
+            target_locale__in=[spanish, english], enabled=True
+        ).select_related("source", "source__specific_content_type")
     }
-    last_saved = dict(
-        TranslationLog.objects.filter(locale=spanish)
-        .values_list("source_id")
-        .annotate(last=Max("created_at"))
-    )
+    last_saved = {
+        (source_id, locale_id): last
+        for source_id, locale_id, last in TranslationLog.objects.values_list(
+            "source_id", "locale_id"
+        ).annotate(last=Max("created_at"))
+    }
     sources = {
         (s.specific_content_type_id, s.object_id): s
-        for s in TranslationSource.objects.filter(locale=english).select_related(
+        for s in TranslationSource.objects.filter(locale__in=[english, spanish]).select_related(
             "specific_content_type"
         )
     }
+    source_locale_of = {key: s.locale_id for (_ct, key), s in sources.items()}
 
     pages = (
-        Page.objects.filter(locale=english, depth__gt=1, alias_of__isnull=True)
+        Page.objects.filter(locale__in=[english, spanish], depth__gt=1, alias_of__isnull=True)
         .specific()
         .order_by("path")
     )
-    spanish_pages = {
-        p.translation_key: p
-        for p in Page.objects.filter(locale=spanish).only(
-            "id", "translation_key", "live", "alias_of_id", "title", "locale_id"
-        )
-    }
+    by_locale = {english.id: {}, spanish.id: {}}
+    for p in Page.objects.filter(locale__in=[english, spanish]).only(
+        "id", "translation_key", "live", "alias_of_id", "title", "locale_id"
+    ):
+        by_locale[p.locale_id][p.translation_key] = p
     in_review = set(
-        Page.objects.filter(locale=spanish)
+        Page.objects.filter(locale__in=[english, spanish])
         .filter(_workflow_states__status="in_progress")
         .values_list("id", flat=True)
     )
     for page in pages:
-        target = spanish_pages.get(page.translation_key)
+        target_locale = other[page.locale_id]
+        origin = source_locale_of.get(page.translation_key)
+        if origin is not None and origin != page.locale_id:
+            continue  # a translation: listed on its source's row
+        target = by_locale[target_locale.id].get(page.translation_key)
         if target is not None and target.alias_of_id:
-            target = None  # "Sync from" aliases show English: not a translation.
+            target = None  # "Sync from" aliases show the other language: not a translation.
+        if origin is None and page.locale_id != english.id and target is not None:
+            continue  # both written by hand: the English page's row stands for the pair
         row = Row(
             title=page.title,
             kind=_kind(page),
             source=page,
             target=target,
             live=bool(target and target.live),
+            source_code=page.locale.language_code,
+            target_code=target_locale.language_code,
         )
         priority = _priority(page)
         if priority is not None:
@@ -210,7 +259,7 @@ def _fill(row, source, translations, last_saved, instance):
         instance, "last_published_at", None
     )
     row.english_changed = bool(edited and edited > source.last_updated_at)
-    saved = last_saved.get(source.id)
+    saved = last_saved.get((source.id, translation.target_locale_id))
     latest_string = (
         StringTranslation.objects.filter(
             context__object_id=source.object_id, locale_id=translation.target_locale_id
@@ -249,7 +298,8 @@ class TranslationDashboardView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             {
                 "rows": rows,
-                "missing_count": sum(1 for r in rows if r.missing),
+                "missing_count": sum(1 for r in rows if r.missing and not r.missing_english),
+                "missing_english_count": sum(1 for r in rows if r.missing_english),
                 "out_of_date_count": sum(1 for r in rows if r.translation and r.out_of_date),
                 "done_count": sum(
                     1 for r in rows if r.translation and not r.out_of_date and r.live

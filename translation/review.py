@@ -4,6 +4,11 @@ wagtail-localize's editor offers no workflow button to a translator who may edit
 publish. This view saves the translation as a draft revision of the Spanish page (the
 strings live in wagtail-localize's records until then) and starts the page's workflow,
 "Spanish review", where an editor approves and so publishes it.
+
+The translator may keep fixing strings while the page waits: approval publishes the
+translation as it is then (translation/finish.py, Wagtail's WAGTAIL_FINISH_WORKFLOW_ACTION),
+not the revision saved at submission, and tells the editor it worked
+(`workflow_action_saying_it_worked`).
 """
 
 from django.contrib import messages
@@ -64,6 +69,27 @@ def save_draft_revision(translation, user):
         translation.target_locale, fallback=True
     )
     draft.save_revision(user=user)
+
+
+def workflow_action_saying_it_worked(request, page_id, action_name, task_state_id):
+    """Wagtail's workflow action view (approve, request changes), plus a success message
+    once an approval has published the page: Wagtail's own view says nothing."""
+    from wagtail.admin.viewsets.pages import page_viewset_registry
+    from wagtail.models import TaskState
+
+    view = page_viewset_registry.as_view("workflow_action", page_id_kwarg="page_id")
+    response = view(request, page_id=page_id, action_name=action_name, task_state_id=task_state_id)
+    if request.method == "POST" and action_name == "approve":
+        state = TaskState.objects.filter(pk=task_state_id).select_related("workflow_state")
+        state = state.first()
+        if state is not None and state.status == TaskState.STATUS_APPROVED:
+            page = Page.objects.get(pk=page_id)
+            if state.workflow_state.status == state.workflow_state.STATUS_APPROVED:
+                text = _("'%(title)s' was approved and is now live.")
+            else:
+                text = _("'%(title)s' was approved and moves to the next review step.")
+            messages.success(request, text % {"title": page.get_admin_display_title()})
+    return response
 
 
 def review_blockers(translation, total=None, done=None):
@@ -170,6 +196,24 @@ def update_translations_without_bypassing_review(request, translation_source_id)
             ):
                 raise PermissionDenied
     return UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)
+
+
+def convert_to_alias_for_editors_only(request, page_id):
+    """wagtail-localize's "Convert to alias page", for those the page permission tester
+    allows (home/roles.py): it replaces a live translation with a copy of the source
+    page, so it is not a translator's call."""
+    from wagtail_localize.views.convert import convert_to_alias
+
+    page = get_object_or_404(Page, id=page_id)
+    if not can_convert_to_alias(request.user, page):
+        raise PermissionDenied
+    return convert_to_alias(request, page_id)
+
+
+def can_convert_to_alias(user, page):
+    perms = page.permissions_for_user(user)
+    check = getattr(perms, "can_convert_to_alias", perms.can_edit)  # pages outside Haven's
+    return check()
 
 
 def upload_pofile_reporting_placeholders(request, translation_id):

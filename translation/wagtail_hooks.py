@@ -12,7 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page, TranslatableMixin
 
 from home.roles import TRANSLATION_LANGUAGE
-from translation import dashboard, review
+from translation import dashboard, po, review
 from translation.permissions import is_translator_only
 from translation.placeholders import translation_placeholder_errors
 from translation.sync import carry_over_previous_translations
@@ -47,6 +47,14 @@ def register_translation_urls():
         path(
             "localize/translate/<int:translation_id>/pofile/upload/",
             review.upload_pofile_reporting_placeholders,
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/download/",
+            po.download_pofile,
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            review.convert_to_alias_for_editors_only,
         ),
     ]
 
@@ -103,6 +111,12 @@ def _refuse_publish_with_placeholder_errors(request, instance):
 # Ordered before wagtail-localize's own before_edit_* hooks, which render its editor.
 @hooks.register("before_edit_page", order=-10)
 def check_translation_before_publishing_page(request, page):
+    if (
+        request.method == "POST"
+        and "localize-convert-to-alias" in request.POST
+        and not review.can_convert_to_alias(request.user, page)
+    ):
+        raise PermissionDenied
     if request.method == "GET":
         _carry_over(review.translation_for(page))
     return _refuse_publish_with_placeholder_errors(request, page)
@@ -136,11 +150,35 @@ def translators_never_delete_snippets(request, instances):
         raise PermissionDenied
 
 
+# Translators can never take a page offline. The page permission tester
+# (home/roles.py) hides the buttons and Wagtail's views ask it; these hooks refuse the
+# requests again, so a hand-made POST is refused whatever a view forgets to check.
+
+
 @hooks.register("before_delete_page", order=-10)
 def translators_never_delete_pages(request, page):
     """Wagtail lets "change" delete unpublished pages; a translator's drafts are kept."""
     if is_translator_only(request.user):
         raise PermissionDenied
+
+
+@hooks.register("before_unpublish_page", order=-10)
+def translators_never_unpublish_pages(request, page):
+    if is_translator_only(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("before_move_page", order=-10)
+def translators_never_move_pages(request, page, destination):
+    if is_translator_only(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias_from_translators(menu_items, request, context):
+    """wagtail-localize's "Convert to alias page" menu item checks only edit permission."""
+    if is_translator_only(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
 @hooks.register("before_serve_page", order=-10)

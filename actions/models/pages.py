@@ -265,7 +265,7 @@ class UrgentActionPage(SharedStateMixin, RoutablePageMixin, BasePage):
             "name": card.title,
             "description": card.description,
             "url": card.url,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": card.language,
             "image": [card.image_url],
             "startDate": start.isoformat(timespec="seconds"),
             "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",

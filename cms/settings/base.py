@@ -44,11 +44,12 @@ INSTALLED_APPS = [
     "officials",
     "supporters",
     "accounts",
+    # Haven's translation workflow. Before wagtail_localize and wagtail.admin, so its
+    # overrides of their templates (page edit header, translation editor) win.
+    "translation",
     # Translation: wagtail_localize.locales replaces wagtail.locales (never both).
     "wagtail_localize",
     "wagtail_localize.locales",
-    # Haven's translation workflow. Before wagtail.admin, so its page edit header wins.
-    "translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -264,6 +265,9 @@ COUNTRIES_FIRST = []
 # Translating a live page must not publish the Spanish page while it is still English.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# An approved review publishes the translation as it is at approval, strings a translator
+# saved after "Submit for review" included (translation/review.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "translation.finish.publish_approved"
 if os.environ.get("DEEPL_API_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
@@ -398,9 +402,7 @@ MIDDLEWARE = ["caching.middleware.CacheControlMiddleware"] + [
 ]
 HAVEN_CACHE_S_MAXAGE = int(os.environ.get("HAVEN_CACHE_S_MAXAGE", "300"))
 HAVEN_CACHE_MAX_AGE = int(os.environ.get("HAVEN_CACHE_MAX_AGE", "0"))
-HAVEN_CACHE_STALE_WHILE_REVALIDATE = int(
-    os.environ.get("HAVEN_CACHE_STALE_WHILE_REVALIDATE", "60")
-)
+HAVEN_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HAVEN_CACHE_STALE_WHILE_REVALIDATE", "60"))
 HAVEN_CACHE_STALE_IF_ERROR = int(os.environ.get("HAVEN_CACHE_STALE_IF_ERROR", "86400"))
 # Never public, whoever asks: the admin, documents (some are in private collections).
 HAVEN_CACHE_PRIVATE_PATHS = ["/admin/", "/documents/"]

@@ -566,7 +566,7 @@ class CaseStoryPage(SharedStateMixin, BasePage):
         published = self.first_published_at or self.last_published_at or timezone.now()
         modified = max(
             [published, self.last_published_at or published]
-            + [u.published_at for u in self.updates.all() if u.published_at]
+            + [u.published_at for u in self.timeline if u.published_at]
         )
         data = {
             "@context": "https://schema.org",
@@ -575,7 +575,7 @@ class CaseStoryPage(SharedStateMixin, BasePage):
             "description": card.description,
             "url": card.url,
             "mainEntityOfPage": card.url,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": card.language,
             "datePublished": published.isoformat(timespec="seconds"),
             "dateModified": modified.isoformat(timespec="seconds"),
             "image": [card.image_url],

@@ -28,3 +28,30 @@ def test_header_is_compact_on_a_phone(page, case):
     page.goto(case.url["es"]["action"])
     height = page.locator(".site-header").evaluate("el => el.getBoundingClientRect().height")
     assert height <= 150, f"the header is {height:.0f} px tall at 360 px"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_district_choices_on_an_action_are_large_touch_targets(page, case, lang):
+    """A ZIP shared by two districts asks which one; on a phone each choice is a box the
+    whole of which can be tapped (the stylesheet is linked on every page, not only the
+    representatives page)."""
+    from tests.browser.checks import check_page
+
+    page.set_viewport_size(PHONE)
+    page.goto(case.url[lang]["action"])
+    call = page.locator("#act-call")
+    call.locator("input[name='zip']").fill("21202")
+    with page.expect_navigation():
+        call.locator("button[type=submit]").click()
+    choices = page.locator("#act-call .zip-lookup__choice")
+    assert choices.count() >= 2
+    for n in range(choices.count()):
+        box = choices.nth(n).bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 250, box
+    # Tapping the far side of the box (on no text) still picks that district.
+    last = choices.nth(choices.count() - 1)
+    last.scroll_into_view_if_needed()
+    box = last.bounding_box()
+    page.mouse.click(box["x"] + box["width"] - 8, box["y"] + box["height"] / 2)
+    assert last.locator("input[type=radio]").is_checked()
+    check_page(page, None, f"{lang} action district choice", widths=(360,))

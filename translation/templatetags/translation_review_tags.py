@@ -1,7 +1,12 @@
-"""Template tag for the "Submit for review" button in the translation editor's header."""
+"""Template tags for the translation editor: the "Submit for review" button in its header,
+and its actions trimmed to what a translator may do."""
+
+import json
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 
+from translation.permissions import is_translator_only
 from translation.review import review_button
 
 register = template.Library()
@@ -15,3 +20,21 @@ def translation_review_url(context, page):
         return ""
     button = review_button(page, request.user)
     return button.url if button is not None else ""
+
+
+@register.filter
+def without_offline_actions(props, user):
+    """wagtail-localize's editor props minus "Convert to alias page", "Delete",
+    "Unpublish" and "Publish" for a translator (they are refused server-side too).
+
+    The editor offers "Convert to alias page" to anyone who may edit (wagtail-localize
+    only checks edit permission), which takes the translated page off the Spanish site.
+    """
+    if not is_translator_only(user):
+        return props
+    data = json.loads(props)
+    data.setdefault("links", {})["convertToAliasUrl"] = None
+    data["links"]["deleteUrl"] = None
+    perms = data.setdefault("perms", {})
+    perms.update(canDelete=False, canUnpublish=False, canPublish=False)
+    return json.dumps(data, cls=DjangoJSONEncoder)

@@ -41,8 +41,11 @@ UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 SCRIPT = "Hello {official}, I am {first_name} from {city}. Please release Ana."
 SCRIPT_ES = "Hola {official}, soy {first_name} de {city}. Por favor, liberen a Ana."
 EMAIL_BODY = "Dear {official},\n\nI am {first_name} from {city}. Please act."
-EMAIL_BODY_SEGMENT = "Dear {official},<br/><br/>I am {first_name} from {city}. Please act."
-EMAIL_BODY_ES = "Estimado/a {official}:<br/><br/>Soy {first_name} de {city}. Actúe, por favor."
+# Messages reach translators one line at a time, without markup (translation/segments.py).
+EMAIL_GREETING = "Dear {official},"
+EMAIL_GREETING_ES = "Estimado/a {official}:"
+EMAIL_BODY_SEGMENT = "I am {first_name} from {city}. Please act."
+EMAIL_BODY_ES = "Soy {first_name} de {city}. Actúe, por favor."
 CALL = {
     "heading": "Call the field office",
     "recipients": "chosen",
@@ -78,6 +81,7 @@ ACTION_ES = {
     SCRIPT: SCRIPT_ES,
     "Email the director": "Escriba al director",
     "Release Ana": "Liberen a Ana",
+    EMAIL_GREETING: EMAIL_GREETING_ES,
     EMAIL_BODY_SEGMENT: EMAIL_BODY_ES,
 }
 
@@ -207,6 +211,7 @@ def test_an_action_offers_translators_exactly_its_copy(action):
         ("slug", "free-ana"),
         ("summary", "Ask the field office to release her."),
         ("title", "Free Ana"),
+        ("ways_to_act.<id>.body", EMAIL_GREETING),
         ("ways_to_act.<id>.body", EMAIL_BODY_SEGMENT),
         ("ways_to_act.<id>.closing", "Sincerely,"),
         ("ways_to_act.<id>.demands.<id>", "Release the family."),
@@ -277,7 +282,9 @@ def test_consent_records_are_absent_from_the_source_the_po_file_and_the_editor(
 @pytest.fixture
 def draft_es(action, home_es, spanish, django_capture_on_commit_callbacks):
     translate_page(action.get_parent(), spanish, ACTIONS_ES, django_capture_on_commit_callbacks)
-    strings = {k: v for k, v in ACTION_ES.items() if k not in (SCRIPT, EMAIL_BODY_SEGMENT)}
+    strings = {
+        k: v for k, v in ACTION_ES.items() if k not in (SCRIPT, EMAIL_GREETING, EMAIL_BODY_SEGMENT)
+    }
     with django_capture_on_commit_callbacks(execute=True):
         translate(action, spanish, strings, publish=False)
     source = TranslationSource.objects.get_for_instance(action)
@@ -288,7 +295,7 @@ BROKEN = [
     (SCRIPT, "Hola {official}, soy {first_name}. Por favor, liberen a Ana.", "{city}"),
     (SCRIPT, "Hola {oficial}, soy {first_name} de {city}.", "{oficial}"),
     (SCRIPT, SCRIPT_ES + " {zip}", "{zip}"),
-    (EMAIL_BODY_SEGMENT, "Estimado/a:<br/><br/>Soy {first_name} de {city}.", "{official}"),
+    (EMAIL_GREETING, "Estimado/a:", "{official}"),
     (EMAIL_BODY_SEGMENT, EMAIL_BODY_ES.replace("{city}", "{ciudad}"), "{ciudad}"),
     (EMAIL_BODY_SEGMENT, EMAIL_BODY_ES + " {state}", "{state}"),
 ]
@@ -341,7 +348,11 @@ def test_correct_spanish_script_publishes_and_is_personalised_on_the_call_step(
     settings.ACTIONS_MIN_FILL_SECONDS = 0
 
     client.force_login(translator)
-    for source_text, spanish_text in [(SCRIPT, SCRIPT_ES), (EMAIL_BODY_SEGMENT, EMAIL_BODY_ES)]:
+    for source_text, spanish_text in [
+        (SCRIPT, SCRIPT_ES),
+        (EMAIL_GREETING, EMAIL_GREETING_ES),
+        (EMAIL_BODY_SEGMENT, EMAIL_BODY_ES),
+    ]:
         segment = StringSegment.objects.get(source=draft_es.source, string__data=source_text)
         assert put_string(client, draft_es, segment, spanish_text).json()["error"] is None
     assert draft_es.get_progress()[0] == draft_es.get_progress()[1]
@@ -356,4 +367,5 @@ def test_correct_spanish_script_publishes_and_is_personalised_on_the_call_step(
     html = client.post(es.url + "call/", {**data, "step": "zip"}).content.decode()
     assert "Hola Oficina local, soy Rosa de Tucson. Por favor, liberen a Ana." in html
     html = client.post(es.url + "email/", {**data, "step": "zip"}).content.decode()
-    assert "Soy Rosa de Tucson. Actúe, por favor." in html
+    # The message keeps its blank line between greeting and body.
+    assert re.search(r"Estimado/a [^<:]+:\n\nSoy Rosa de Tucson\. Actúe, por favor\.", html)

@@ -31,6 +31,7 @@ def test_editor_creates_an_action_with_every_way_to_act(admin_client, action_ind
             "signature_goal": "50",
             "outcome_message": rich_text(""),
             "action_targets": inline_formset([]),
+            "letter_versions": inline_formset([]),
             "ways_to_act": streamfield(
                 [
                     (

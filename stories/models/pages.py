@@ -554,8 +554,7 @@ class CaseStoryPage(BasePage):
         published = self.first_published_at or self.last_published_at or timezone.now()
         modified = max(
             [published, self.last_published_at or published]
-            # The timeline the page shows anyway: one query for the updates, not two.
-            + [u.published_at for u in self.timeline if u.published_at]
+            + [u.published_at for u in self.updates.all() if u.published_at]
         )
         data = {
             "@context": "https://schema.org",

@@ -18,7 +18,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 
 from home import languages
-from home.links import absolute_url, default_site, page_url, site_root_url
+from home.links import absolute_url, page_url, site_root_url
 
 # Open Graph locale names for the site's languages (og:locale wants language_TERRITORY).
 OG_LOCALES = {"en": "en_US", "es": "es_US"}
@@ -68,15 +68,15 @@ class LinkCard:
         return mark_safe(text)  # noqa: S308 - escaped above
 
 
-def organisation_data(organisation, language, site=None):
+def organisation_data(organisation, language):
     """schema.org Organization for the publisher of every page."""
-    root = site_root_url(site)
+    root = site_root_url()
     data = {
         "@type": "Organization",
         "@id": f"{root}/#organisation",
         "name": organisation.name if organisation else settings.WAGTAIL_SITE_NAME,
         "url": f"{root}/{language}/",
-        "logo": absolute_url(static(DEFAULT_IMAGE), site),
+        "logo": absolute_url(static(DEFAULT_IMAGE)),
     }
     return data
 
@@ -96,8 +96,6 @@ def link_card(request, page=None, organisation=None, title=""):
     """The card of `page` (a Wagtail page) or of a plain view (page=None) at this address."""
     language = translation.get_language() or settings.LANGUAGE_CODE
     site_name = organisation.name if organisation else settings.WAGTAIL_SITE_NAME
-    # One look-up of the default Site for every absolute URL on the card, not one each.
-    site = default_site()
     alternates = [
         OG_LOCALES.get(code, code)
         for code, _url in languages.hreflang_alternates(request, page)
@@ -116,7 +114,7 @@ def link_card(request, page=None, organisation=None, title=""):
         else:
             description = page.search_description
     else:
-        url = absolute_url(request.path, site)
+        url = absolute_url(request.path)
         description = ""
     if not description and organisation is not None:
         description = organisation.tagline
@@ -133,15 +131,15 @@ def link_card(request, page=None, organisation=None, title=""):
     image, alt = _page_image(page) if isinstance(page, Page) else (None, "")
     if image is not None:
         rendition = image.get_rendition(SOCIAL_RENDITION)
-        card.image_url = absolute_url(rendition.url, site)
+        card.image_url = absolute_url(rendition.url)
         card.image_alt = alt
         card.image_width, card.image_height = rendition.width, rendition.height
         card.own_image = True
     else:
-        card.image_url = absolute_url(static(DEFAULT_IMAGE), site)
+        card.image_url = absolute_url(static(DEFAULT_IMAGE))
         card.image_alt = site_name
         card.image_width, card.image_height = DEFAULT_IMAGE_SIZE
-    publisher = organisation_data(organisation, language, site)
+    publisher = organisation_data(organisation, language)
     if isinstance(page, Page) and hasattr(page, "structured_data"):
         card.json_ld = page.structured_data(card, publisher)
     else:

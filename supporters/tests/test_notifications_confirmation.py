@@ -37,7 +37,7 @@ def test_spanish_signer_gets_the_email_in_spanish(client, action_es):
     client.post(action_es.url + "sign/", sign_data())
     sent = mail.outbox[0]
     assert sent.subject == f"Gracias por firmar: {action_es.title}"
-    assert "Hola, Ana:" in sent.body
+    assert "Estimada/o Ana:" in sent.body
     assert "Siga el caso" in sent.body
     assert action_es.get_full_url() in sent.body
     assert "/es/unsubscribe/" in sent.body

@@ -499,9 +499,6 @@ def count_json(request, page):
         }
     )
     response["Cache-Control"] = "public, max-age=15, stale-while-revalidate=60"
-    # Nothing personal in it: public even for a reader whose browser has a session (someone
-    # who has just signed), see caching/middleware.py.
-    response.same_for_everyone = True
     return response
 
 

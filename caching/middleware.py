@@ -6,11 +6,6 @@ be personal — a signed-in editor, a session with something in it, a cookie bei
 answer, the admin — says `private, no-store`. Views that know better set Cache-Control
 themselves (the thank-you step, the live count) and are left alone, except that a response
 setting a cookie is never public.
-
-A view whose answer holds nothing personal and is the same for every reader (the live
-count) marks its response `same_for_everyone = True`: it stays public even for a browser
-that has a session, as long as it sets no cookie, so readers who have just signed share the
-cached count with everyone else instead of each reaching the database.
 """
 
 from django.conf import settings
@@ -36,8 +31,6 @@ def _is_personal(request, response):
         return True
     if request.method not in SAFE_METHODS:
         return True
-    if getattr(response, "same_for_everyone", False):
-        return False
     if any(request.path_info.startswith(p) for p in settings.HAVEN_CACHE_PRIVATE_PATHS):
         return True
     if getattr(request, "is_preview", False):
@@ -80,8 +73,6 @@ class CacheControlMiddleware:
             elif "public" in response["Cache-Control"]:
                 response["Cache-Control"] = PRIVATE
             return response
-        if getattr(response, "same_for_everyone", False):
-            _drop_vary_cookie(response)
         if response.has_header("Cache-Control"):
             return response  # the view decided (the count endpoint, a private lookup answer)
         if response.status_code not in CACHEABLE_STATUSES:

@@ -7,6 +7,7 @@ in the admin without a request.
 
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -20,8 +21,17 @@ RECIPIENT_CHOICES = [
 ]
 
 PLACEHOLDER_HELP = _(
-    "You may use {first_name}, {city}, {state} and {official}; they are filled in for each reader."
+    "You may use {first_name}, {city}, {state}, {official}, {title} and {organisation}; they "
+    "are filled in for each reader."
 )
+
+# The reader fields an editor may add to a sign or pledge form (phone never required).
+READER_FIELD_CHOICES = [
+    ("city", _("City")),
+    ("organisation", _("Organisation")),
+    ("title", _("Title or role")),
+    ("phone", _("Phone (always optional)")),
+]
 
 
 class PhoneNumberBlock(SynchronisedChildrenMixin, blocks.StructBlock):
@@ -56,6 +66,14 @@ class SignLetterBlock(blocks.StructBlock):
     )
     demands = blocks.ListBlock(blocks.TextBlock(label=_("demand")), label=_("demands"), min_num=0)
     closing = blocks.TextBlock(label=_("closing"), required=False)
+    ask_organisation = blocks.BooleanBlock(
+        label=_("ask for a title and organisation"),
+        required=False,
+        help_text=_(
+            "For letters signed on behalf of groups. Both stay optional; they go to the "
+            "offices with the names and are never shown publicly."
+        ),
+    )
 
     class Meta:
         icon = "form"
@@ -143,13 +161,71 @@ class EmailBlock(SynchronisedChildrenMixin, ContactOfficialsBlock):
         }
 
 
+class PledgeBlock(SynchronisedChildrenMixin, blocks.StructBlock):
+    # Which fields the form asks for is the same in every language.
+    synchronised_children = ("ask", "require")
+
+    heading = blocks.CharBlock(label=_("heading"), max_length=120, default="Make the pledge")
+    introduction = blocks.TextBlock(label=_("introduction"), required=False)
+    pledge = blocks.TextBlock(
+        label=_("pledge"),
+        help_text=_(
+            "What readers commit to, in the first person, e.g. “I will ask my city council "
+            "to pass a Refugees Welcome resolution.”"
+        ),
+    )
+    ask = blocks.MultipleChoiceBlock(
+        choices=READER_FIELD_CHOICES,
+        required=False,
+        default=["city"],
+        label=_("also ask for"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    require = blocks.MultipleChoiceBlock(
+        choices=READER_FIELD_CHOICES[:3],
+        required=False,
+        default=[],
+        label=_("required"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Of the fields above, those readers must fill in. A phone never is."),
+    )
+    button_label = blocks.CharBlock(label=_("button label"), max_length=60, default="I pledge")
+    next_steps = blocks.RichTextBlock(
+        label=_("what happens next"),
+        features=["bold", "italic", "link", "ol", "ul"],
+        required=False,
+        help_text=_("Shown after the pledge and in the confirmation e-mail."),
+    )
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Pledge or sign up")
+        template = "components/blocks/pledge_block.html"
+        description = _(
+            "A commitment readers sign up to, with the fields you choose, counted toward the goal."
+        )
+        preview_value = {
+            "heading": "Make the pledge",
+            "pledge": "I will ask my city council to pass a Refugees Welcome resolution.",
+            "ask": ["city", "organisation"],
+            "require": [],
+            "button_label": "I pledge",
+        }
+
+
 class WaysToActBlock(blocks.StreamBlock):
     sign = SignLetterBlock()
+    pledge = PledgeBlock()
     call = CallBlock()
     email = EmailBlock()
 
     class Meta:
-        block_counts = {"sign": {"max_num": 1}, "call": {"max_num": 1}, "email": {"max_num": 1}}
+        block_counts = {
+            "sign": {"max_num": 1},
+            "pledge": {"max_num": 1},
+            "call": {"max_num": 1},
+            "email": {"max_num": 1},
+        }
 
 
 def phone_numbers(value):
@@ -168,7 +244,7 @@ def fill_placeholders(text, values):
     A value the reader did not give leaves no stray comma or space behind
     ("in Tucson, ." becomes "in Tucson.").
     """
-    for key in ("first_name", "city", "state", "official"):
+    for key in ("first_name", "city", "state", "official", "title", "organisation"):
         text = text.replace("{" + key + "}", values.get(key) or "")
     text = re.sub(r"[ \t]*,[ \t]*(?=[.,;:!?)])", "", text)
     text = re.sub(r"[ \t]+(?=[.,;:!?])", "", text)

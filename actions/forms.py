@@ -252,6 +252,19 @@ class ZipStepForm(SeatFieldsMixin, HoneypotMixin):
     straight back here."""
 
     zip = ZipField()
+    # For people writing on behalf of a group ("I am [TITLE] of [ORGANIZATION]").
+    title = CleanCharField(
+        label=_("Your title or role (optional)"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+    organisation = CleanCharField(
+        label=_("Organisation (optional)"),
+        max_length=160,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
 
     def __init__(self, *args, zip_required=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -302,6 +315,28 @@ class EmailSentForm(SeatFieldsMixin, BotCheckMixin):
     body = CleanCharField(label=_("Message"), max_length=5000, widget=forms.Textarea)
     zip = ZipField(required=False, widget=forms.HiddenInput)
     token = forms.CharField(max_length=64, widget=forms.HiddenInput)
+    # Only to send through the site: the offices reply to the reader, not to us.
+    sender_name = CleanCharField(
+        label=_("Your name"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    sender_email = forms.EmailField(
+        label=_("Your email (the offices reply to it)"),
+        max_length=254,
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    first_name = CleanCharField(required=False, max_length=60, widget=forms.HiddenInput)
+    city = CleanCharField(required=False, max_length=80, widget=forms.HiddenInput)
+
+    def require_sender(self):
+        """Sending through the site needs a name and an address to reply to."""
+        for name in ("sender_name", "sender_email"):
+            if not self.cleaned_data.get(name) and name not in self.errors:
+                self.add_error(name, forms.ValidationError(REQUIRED, code="required"))
+        return not self.errors
 
     # The message itself is the reader's own and is not kept: only that they sent it.
     counts = True

@@ -391,7 +391,18 @@ def delivery_packet(request, page_id):
         writer = csv.writer(response)
         if target is not None:
             writer.writerow([neutralise(f"{target.display_title} {target.full_name}")])
-        writer.writerow(["State", "District", "First name", "Last name", "ZIP code", "City"])
+        writer.writerow(
+            [
+                "State",
+                "District",
+                "First name",
+                "Last name",
+                "ZIP code",
+                "City",
+                "Title",
+                "Organisation",
+            ]
+        )
         for signer in signers:
             writer.writerow(
                 [
@@ -403,6 +414,8 @@ def delivery_packet(request, page_id):
                         signer.last_name,
                         signer.zip_code,
                         signer.city,
+                        signer.title,
+                        signer.organisation,
                     )
                 ]
             )

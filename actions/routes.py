@@ -14,6 +14,7 @@ from django.utils.module_loading import import_string
 ROUTES = [
     ("", "action", "actions.views.action_page"),
     ("sign/", "sign", "actions.views.sign"),
+    ("pledge/", "pledge", "actions.views.pledge"),
     ("call/", "call", "actions.views.call"),
     ("email/", "email", "actions.views.email"),
     ("thanks/", "thanks", "actions.views.thanks"),

@@ -22,6 +22,7 @@ from actions.blocks import email_addresses, fill_placeholders, phone_numbers
 from actions.forms import (
     CallLogForm,
     EmailSentForm,
+    PledgeForm,
     SignForm,
     ZipStepForm,
 )
@@ -46,9 +47,11 @@ def build_context(request, page, **extra):
     context.update(
         {
             # Nothing fresh or personal here: this page is what a shared cache holds. The
-            # sign form's token is fetched by static/js/formtoken.js when the reader
-            # starts typing (actions/formtoken.py).
-            "sign_form": SignForm(prefix="sign"),
+            # forms' tokens are fetched by static/js/formtoken.js when the reader starts
+            # typing (actions/formtoken.py).
+            "sign_form": _sign_form(page),
+            "pledge_form": _pledge_form(page),
+            "pledge_url": _sub_url(page, request, "pledge"),
             **{f"{kind}_zip_form": _zip_form(page, kind) for kind in TWO_STEP_KINDS},
             "sign_url": _sub_url(page, request, "sign"),
             "call_url": _sub_url(page, request, "call"),
@@ -114,14 +117,45 @@ def _thanks_redirect(request, page):
 # Sign ------------------------------------------------------------------------------------
 
 
+def _sign_form(page, data=None):
+    block = page.block_of_kind("sign")
+    ask = (
+        ("city", "title", "organisation")
+        if block and block.value.get("ask_organisation")
+        else ("city",)
+    )
+    return SignForm(data, prefix="sign", ask=ask)
+
+
+def _pledge_form(page, data=None):
+    block = page.block_of_kind("pledge")
+    if block is None:
+        return None
+    return PledgeForm(
+        data,
+        prefix="pledge",
+        ask=tuple(block.value.get("ask") or ()),
+        require=tuple(block.value.get("require") or ()),
+    )
+
+
 def sign(request, page):
-    refused = _guard(request, page, "sign")
+    return _sign_up(request, page, ActionResponse.Kind.SIGN)
+
+
+def pledge(request, page):
+    return _sign_up(request, page, ActionResponse.Kind.PLEDGE)
+
+
+def _sign_up(request, page, kind):
+    """A signature or a pledge: one per person per action, the same answer for a repeat."""
+    refused = _guard(request, page, kind)
     if refused:
         return refused
-    form = SignForm(request.POST, prefix="sign")
+    form = _pledge_form(page, request.POST) if kind == "pledge" else _sign_form(page, request.POST)
     if not form.is_valid():
         form.fresh_started()
-        return render_page(request, page, sign_form=form, open_step="sign")
+        return render_page(request, page, open_step=kind, **{f"{kind}_form": form})
     if form.is_bot:
         return _thanks_redirect(request, page)
     problem = form.token_problem()
@@ -130,19 +164,22 @@ def sign(request, page):
         # more click, on a private page carrying a token issued with it.
         form.fresh_started()
         return render_page(
-            request, page, sign_form=form, sign_confirm=formtoken.REASONS[problem], open_step="sign"
+            request,
+            page,
+            open_step=kind,
+            **{f"{kind}_form": form, f"{kind}_confirm": formtoken.REASONS[problem]},
         )
     data = form.cleaned_data
     verdict = ratelimit.assess(request, counting.canonical_email(data["email"]))
     if verdict.wait:
         return too_many_requests(request, verdict.wait)
-    record_signature(page, data, translation.get_language(), held=verdict.held)
-    _mark_done(request, page, ActionResponse.Kind.SIGN)
+    record_signature(page, data, translation.get_language(), held=verdict.held, kind=kind)
+    _mark_done(request, page, kind)
     return _thanks_redirect(request, page)
 
 
-def record_signature(page, data, language, held=False):
-    """Store one signature per person per action; a repeat changes nothing.
+def record_signature(page, data, language, held=False, kind=ActionResponse.Kind.SIGN):
+    """Store one signature (or pledge) per person per action; a repeat changes nothing.
 
     A held signature (busy shared address) is stored but neither counted nor mailed until
     an organiser releases it (`release_held`)."""
@@ -151,7 +188,10 @@ def record_signature(page, data, language, held=False):
     response = ActionResponse(
         action_key=page.translation_key,
         page=page,
-        kind=ActionResponse.Kind.SIGN,
+        kind=kind,
+        title=data.get("title", ""),
+        organisation=data.get("organisation", ""),
+        phone=data.get("phone", ""),
         language=language or "",
         first_name=data["first_name"],
         last_name=data["last_name"],
@@ -220,6 +260,8 @@ def _people(page, block, lookup):
 def _placeholder_values(data, lookup):
     return {
         "first_name": data.get("first_name") or "",
+        "title": data.get("title") or "",
+        "organisation": data.get("organisation") or "",
         "city": data.get("city") or "",
         "state": (lookup.state or "") if lookup else "",
     }
@@ -289,7 +331,18 @@ def _zip_step(page, kind, form, data=None):
         result["mailto"] = (
             "mailto:" + ",".join(addresses) + f"?subject={quote(subject)}&body={quote(generic)}"
         )
-        carried.update(subject=subject, body=generic)
+        carried.update(
+            subject=subject,
+            body=generic,
+            first_name=data.get("first_name") or "",
+            city=data.get("city") or "",
+        )
+        result["inboxes"] = [e for e in entries if getattr(e.get("person"), "email", "")] + [
+            {"name": a} for a in addresses
+        ]
+        result["form_only"] = [
+            e for e in entries if e.get("person") and not getattr(e["person"], "email", "")
+        ]
     result[f"{prefix}_form"] = form_class(initial=carried, prefix=prefix)
     if kind == "call":
         # One tap per official: each entry carries its own form and token, so each call is
@@ -393,6 +446,8 @@ def two_step(request, page, kind):
     if refused:
         return refused
     form_class, prefix = FOLLOW_UPS[kind]
+    if kind == "email" and request.POST.get("step") == "confirm":
+        return _send_for_reader(request, page, form_class(request.POST, prefix=prefix), True)
     if request.POST.get("step") == prefix:
         form = form_class(request.POST, prefix=prefix)
         if not form.is_valid():
@@ -408,6 +463,8 @@ def two_step(request, page, kind):
             state = {f"{prefix}_form": form, "confirm": formtoken.REASONS[problem]}
             return render_page(request, page, open_step=kind, **{f"{kind}_state": state})
         data = form.cleaned_data
+        if kind == "email" and request.POST.get("send"):
+            return _send_for_reader(request, page, form)
         _log_once(
             request,
             page,
@@ -439,6 +496,96 @@ def two_step(request, page, kind):
         open_step=kind,
         **{f"{kind}_state": state, f"{kind}_zip_form": state.get("zip_form", form)},
     )
+
+
+def _inboxes(page, data):
+    """The recipients of this reader's message that take e-mail: chosen officials with an
+    address and the block's public inboxes. Members of Congress take web forms only."""
+    carried = {
+        "zip": data.get("zip") or "",
+        "state": data.get("state") or "",
+        "district": data.get("district"),
+        "first_name": data.get("first_name") or "",
+        "city": data.get("city") or "",
+    }
+    state = _zip_step(page, "email", None, data=carried)
+    inboxes, seen = [], set()
+    for entry in state.get("entries") or []:
+        address = (getattr(entry.get("person"), "email", "") or "").strip()
+        if address and address.lower() not in seen:
+            seen.add(address.lower())
+            inboxes.append({"name": entry["name"], "email": address})
+    block = page.block_of_kind("email")
+    for address in (block.value.get("addresses") or []) if block else []:
+        if address.lower() not in seen:
+            seen.add(address.lower())
+            inboxes.append({"name": address, "email": address})
+    return inboxes
+
+
+def _send_for_reader(request, page, form, confirmed=False):
+    """ "Send it for me": first show exactly what will go where and from whom; only the
+    reader's confirmation sends it, through the outbox, with the reader as Reply-To."""
+    from actions.signals import official_message
+
+    valid = form.is_valid() and form.require_sender()
+    if not valid:
+        form.fresh_started()
+        return render_page(
+            request, page, open_step="email", email_state={"sent_form": form, "sending": True}
+        )
+    if form.is_bot:
+        return _thanks_redirect(request, page)
+    data = form.cleaned_data
+    inboxes = _inboxes(page, data)
+    if not inboxes:
+        form.add_error(None, _("None of these officials takes e-mail: use their web forms."))
+        return render_page(request, page, open_step="email", email_state={"sent_form": form})
+    if not confirmed:
+        form.fresh_started()
+        return render_page(
+            request,
+            page,
+            open_step="email",
+            email_state={"confirm": True, "confirm_form": form, "inboxes": inboxes},
+        )
+    if not official_message.receivers:
+        form.add_error(None, _("Sending is not available right now. Nothing was sent."))
+        return render_page(request, page, open_step="email", email_state={"sent_form": form})
+    language = translation.get_language() or ""
+    email = counting.canonical_email(data["sender_email"])
+    response = ActionResponse(
+        action_key=page.translation_key,
+        page=page,
+        kind=ActionResponse.Kind.EMAIL,
+        language=language,
+        submission_token=data["token"],
+        first_name=data["sender_name"][:60],
+        email=data["sender_email"],
+        email_canonical=email,
+        **_carried_seat(data),
+    )
+    body = data["body"] + "\n\n-- \n" + data["sender_name"] + " <" + data["sender_email"] + ">"
+    try:
+        with transaction.atomic():
+            response.save()
+            for inbox in inboxes:
+                official_message.send(
+                    sender=ActionResponse,
+                    message={
+                        "to": inbox["email"],
+                        "subject": data["subject"],
+                        "body": body,
+                        "reply_to": data["sender_email"],
+                        "language": language,
+                        "dedupe_key": f"message:{response.pk}:{inbox['email'].lower()}",
+                        "topic": f"message:{page.translation_key}",
+                    },
+                )
+    except IntegrityError:
+        pass  # the same confirmation sent twice: the first one went
+    _mark_done(request, page, "email")
+    return _thanks_redirect(request, page)
 
 
 def call(request, page):
@@ -475,6 +622,11 @@ def thanks(request, page):
     context.update(
         {
             "kind": kind,
+            "next_steps": (
+                (page.block_of_kind("pledge").value.get("next_steps") or None)
+                if kind == "pledge" and page.block_of_kind("pledge")
+                else None
+            ),
             "share_links": share,
             "share_url": url,
             "share_title": text,

@@ -14,6 +14,7 @@ from home import well_known
 from home.sitemaps import SITEMAPS
 
 urlpatterns = [
+    path("healthz", home_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for both languages, with hreflang alternates (outside the prefixes).

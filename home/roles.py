@@ -69,8 +69,19 @@ def _consent(*actions):
 
 # Model permissions per group (translatable snippets are added in ensure_roles: they are
 # discovered, so a new snippet type plugs in without a change here).
+def _targets(*actions):
+    # Editors add the officials their campaigns need and retire them ("current" off); no
+    # delete: past responses and deliveries name them.
+    return [("officials", "target", f"{a}_target", None) for a in actions]
+
+
 GROUP_PERMISSIONS = {
-    EDITORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION, *_consent("add", "change", "view")],
+    EDITORS: [
+        ACCESS_ADMIN,
+        SUBMIT_TRANSLATION,
+        *_consent("add", "change", "view"),
+        *_targets("add", "change", "view"),
+    ],
     MODERATORS: [ACCESS_ADMIN, *_consent("add", "change", "view", "delete")],
     TRANSLATORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION],
     CAMPAIGN_MANAGERS: [ACCESS_ADMIN, PERSONAL_DATA],

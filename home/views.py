@@ -164,6 +164,27 @@ def typed_values(request):
     return fields
 
 
+def healthz(request):
+    """For a load balancer or process monitor: 200 when this process can reach its
+    database, 503 when it cannot. Says nothing else (the email queue has
+    `manage.py email_health`)."""
+    from django.db import connection
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        ok = True
+    except Exception:  # noqa: BLE001 - any failure is "not ok" to a probe
+        ok = False
+    response = HttpResponse(
+        "ok\n" if ok else "database unavailable\n",
+        status=200 if ok else 503,
+        content_type="text/plain",
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def database_unavailable(request):
     """503 in the reader's language, rendered without touching the database (no context
     processors), with their form filled in again so nothing they typed is lost."""

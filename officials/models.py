@@ -8,10 +8,12 @@ every language, and only their titles and party names are localised when shown.
 
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -25,6 +27,7 @@ __all__ = [
     "STATE_NAMES",
     "Target",
     "TargetOffice",
+    "TargetTitleTranslation",
     "ZipDistrict",
     "bump_officials_version",
     "officials_version",
@@ -152,6 +155,16 @@ class Target(ClusterableModel):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("title"), FieldPanel("chamber")]),
+                InlinePanel(
+                    "title_translations",
+                    label=_("Title in another language"),
+                    heading=_("The title in other languages"),
+                    help_text=_(
+                        "For your own titles, e.g. “Secretary of Homeland Security” → "
+                        "“Secretario de Seguridad Nacional”. Titles of members of Congress are "
+                        "translated for you."
+                    ),
+                ),
                 FieldPanel("full_name"),
                 FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
                 FieldRowPanel([FieldPanel("party"), FieldPanel("state"), FieldPanel("district")]),
@@ -204,9 +217,17 @@ class Target(ClusterableModel):
 
     @property
     def display_title(self):
-        """The title in the reader's language; an editor's free title is shown as typed."""
+        """The title in the reader's language: the known titles of members of Congress from
+        our catalogue, an editor's own title from its translations, else as typed."""
         known = KNOWN_TITLES.get(self.title)
-        return str(known) if known is not None else self.title
+        if known is not None:
+            return str(known)
+        if self.pk:
+            language = (translation.get_language() or "").split("-")[0]
+            for row in self.title_translations.all():
+                if row.language == language and row.title:
+                    return row.title
+        return self.title
 
     @property
     def party_display(self):
@@ -246,6 +267,33 @@ class Target(ClusterableModel):
         """Where to write to them: the contact form, else the website (most House
         members publish only a website)."""
         return self.contact_form_url or self.website
+
+
+class TargetTitleTranslation(Orderable):
+    """An editor's own title in another language (an agency head, a mayor).
+
+    Targets are one record for every language (a phone number does not change), so only
+    the title is translated, here, rather than copying the whole target per locale.
+    """
+
+    target = ParentalKey(Target, on_delete=models.CASCADE, related_name="title_translations")
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=[
+            (code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+        ],
+    )
+    title = models.CharField(_("title"), max_length=100)
+
+    panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("title")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("title translation")
+        verbose_name_plural = _("title translations")
+
+    def __str__(self):
+        return f"{self.language}: {self.title}"
 
 
 class TargetOffice(Orderable):

@@ -9,9 +9,11 @@ __all__ = ["representatives"]
 
 
 def representatives(request):
-    """GET-only lookup: the ZIP stays in the reader's own query string and is never stored
-    or logged; the answer must not be cached by shared caches or leak in a Referer."""
-    form = ZipLookupForm(request.GET or None)
+    """The page's form POSTs the ZIP code, so it never appears in a URL, a server log, the
+    browser history or a Referer; it is never stored. A GET with `?zip=` (an old bookmark)
+    still answers. The answer must not be cached by shared caches."""
+    data = request.POST if request.method == "POST" else request.GET
+    form = ZipLookupForm(data or None)
     lookup = form.lookup() if form.is_bound and form.is_valid() else None
     response = render(
         request,

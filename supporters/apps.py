@@ -15,10 +15,15 @@ class SupportersConfig(AppConfig):
         from django.apps import apps
 
         from actions.signals import action_taken
-        from supporters import receivers
+        from supporters import checks, receivers  # noqa: F401 - checks register themselves
 
         action_taken.connect(receivers.on_action_taken, dispatch_uid="supporters.action_taken")
         from actions.delivery import letter_delivery
+        from actions.signals import official_message
+
+        official_message.connect(
+            receivers.on_official_message, dispatch_uid="supporters.official_message"
+        )
 
         letter_delivery.connect(
             receivers.on_letter_delivery, dispatch_uid="supporters.letter_delivery"

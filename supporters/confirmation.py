@@ -11,6 +11,7 @@ import logging
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.rich_text import expand_db_html
@@ -62,6 +63,19 @@ def _letter(page):
     }
 
 
+def _pledge(page):
+    block = page.block_of_kind("pledge")
+    if block is None:
+        return None
+    steps = block.value.get("next_steps")
+    steps_html = expand_db_html(steps.source) if steps else ""
+    return {
+        "text": block.value.get("pledge", ""),
+        "next_steps_html": steps_html,
+        "next_steps": strip_tags(steps_html.replace("</p>", "</p>\n\n")).strip(),
+    }
+
+
 def queue_confirmation(response, page):
     """Queue the confirmation for one freshly saved signature (call inside its transaction)."""
     if not response.email:
@@ -87,6 +101,10 @@ def queue_confirmation(response, page):
             ),
             "unsubscribe_all_url": unsubscribe_url(response.email_canonical, language),
         }
+        if response.kind == ActionResponse.Kind.PLEDGE:
+            context["pledge"] = _pledge(page)
+            subject = _("Thank you for your pledge: %(title)s") % {"title": page.title}
+            context["subject"] = subject
         body_text = render_to_string("emails/confirmation.txt", context)
         body_html = render_to_string("emails/confirmation.html", context)
     return queue_email(

@@ -12,14 +12,21 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task, task_backends
 
 from home.links import site_root_url
-from supporters.models import CaseOptOut, EmailPreference, OutboxEmail, email_digest
+from supporters.models import (
+    CaseOptOut,
+    EmailPreference,
+    OutboxEmail,
+    adopt_legacy_digests,
+    email_digest,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -151,6 +158,7 @@ def queue_email(
     Returns the outbox row, or None when the address has unsubscribed from case updates.
     A second call with the same dedupe key returns the first row and queues nothing.
     """
+    adopt_legacy_digests([canonical_email])
     digest = email_digest(canonical_email)
     if kind == OutboxEmail.Kind.CASE_UPDATE and is_unsubscribed(digest):
         return None
@@ -223,7 +231,7 @@ def _is_temporary(exc):
     )
 
 
-def _message(email):
+def _message(email, connection=None):
     # Content-Language lets mail clients offer translation and pick fonts and hyphenation.
     headers = {"Content-Language": email.language or settings.LANGUAGE_CODE}
     if email.unsubscribe_url:
@@ -240,6 +248,7 @@ def _message(email):
         # A reader's own message (delivery to an official) answers to the reader.
         reply_to=[email.reply_to] if email.reply_to else reply_to,
         headers=headers,
+        connection=connection,
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
@@ -322,36 +331,125 @@ def send_outbox_batch(email_ids):
         send_outbox_email.call(email_id)
 
 
+def _lease():
+    return timedelta(seconds=getattr(settings, "HAVEN_EMAIL_LEASE_SECONDS", 120))
+
+
+def _claim(email_id):
+    """Take the row for one send attempt: only a queued, never-accepted row whose lease is
+    free or expired. One UPDATE, so two workers can never both hold it."""
+    now = timezone.now()
+    return (
+        OutboxEmail.objects.filter(
+            pk=email_id, status=OutboxEmail.Status.QUEUED, accepted_at__isnull=True
+        )
+        .filter(Q(lease_until__isnull=True) | Q(lease_until__lte=now))
+        .update(lease_until=now + _lease(), attempts=F("attempts") + 1)
+    )
+
+
+def _come_back_when_the_lease_ends(email):
+    """Another sender holds the row (or held it and died): look again when its lease ends,
+    so an abandoned row is never left behind."""
+    backend = task_backends[send_outbox_email.backend]
+    if backend.supports_defer and email.lease_until:
+        run_after = email.lease_until + timedelta(seconds=1)
+        send_outbox_email.using(run_after=run_after).enqueue(email.pk)
+
+
 @task(backend="email")
 def send_outbox_email(email_id):
-    """Send one outbox email; retry temporary failures, record permanent ones."""
-    email = OutboxEmail.objects.filter(pk=email_id).first()
-    if email is None or email.status != OutboxEmail.Status.QUEUED:
-        return  # erased, cancelled or already sent
+    """Send one outbox email; retry temporary failures, record permanent ones.
+
+    At least once, duplicated never in practice: the row is leased before sending (a
+    second sender backs off and looks again when the lease ends), and `accepted_at` is
+    written the moment the SMTP server accepts the message, before the connection is even
+    closed. A worker killed after that leaves `accepted_at`, which the next attempt turns
+    into "sent" without sending; one killed before it leaves a lease that runs out, and
+    the email is taken up again (supporters/worker.py reaps the task).
+    """
+    accepted = OutboxEmail.objects.filter(
+        pk=email_id, status=OutboxEmail.Status.QUEUED, accepted_at__isnull=False
+    ).first()
+    if accepted is not None:
+        _mark_sent(accepted)  # accepted before a crash: recording it is all that was left
+        return
+    if not _claim(email_id):
+        email = OutboxEmail.objects.filter(pk=email_id).first()
+        if (
+            email is not None
+            and email.status == OutboxEmail.Status.QUEUED
+            and email.accepted_at is None
+        ):
+            _come_back_when_the_lease_ends(email)
+        return  # erased, cancelled, already sent, or being sent right now
+    email = OutboxEmail.objects.get(pk=email_id)
     if email.kind == OutboxEmail.Kind.CASE_UPDATE and (
         is_unsubscribed(email.recipient_digest) or _opted_out_since_queued(email)
     ):
         email.status = OutboxEmail.Status.CANCELLED
-        email.save(update_fields=["status"])
+        email.lease_until = None
+        email.save(update_fields=["status", "lease_until"])
         return
-    email.attempts += 1
+    # One connection opened here and closed only after acceptance is recorded: left to
+    # itself, Django closes it (SMTP QUIT, which can hang or be killed too) before
+    # send() returns, and an email accepted by then would be sent again.
+    connection = get_connection()
     try:
-        _message(email).send()
+        connection.open()
+        _message(email, connection).send()
     except Exception as exc:
-        # The class name and SMTP code only: the message may quote the address.
-        email.last_error = f"{type(exc).__name__} {getattr(exc, 'smtp_code', '')}".strip()
-        if _is_temporary(exc) and email.attempts < MAX_ATTEMPTS:
-            email.save(update_fields=["attempts", "last_error"])
-            logger.warning(
-                "Email #%s failed temporarily (%s); retrying", email.pk, email.last_error
-            )
-            _retry_later(email)
-            return
-        email.status = OutboxEmail.Status.FAILED
-        email.save(update_fields=["attempts", "last_error", "status"])
-        logger.error("Email #%s failed permanently (%s)", email.pk, email.last_error)
+        _close_quietly(connection)
+        _record_failure(email, exc)
         return
-    email.status = OutboxEmail.Status.SENT
-    email.sent_at = timezone.now()
-    email.last_error = ""
-    email.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+    # Accepted: written at once, in its own statement (the worker runs in autocommit), so
+    # nothing that happens from here on can make this email go out twice.
+    OutboxEmail.objects.filter(pk=email.pk).update(accepted_at=timezone.now())
+    _close_quietly(connection)
+    _mark_sent(email)
+
+
+def _close_quietly(connection):
+    try:
+        connection.close()
+    except Exception:  # noqa: S110 - the message is accepted or already failed; QUIT is moot
+        pass
+
+
+def _mark_sent(email):
+    OutboxEmail.objects.filter(pk=email.pk).update(
+        status=OutboxEmail.Status.SENT,
+        sent_at=timezone.now(),
+        last_error="",
+        lease_until=None,
+    )
+
+
+def _record_failure(email, exc):
+    # The class name and SMTP code only: the message may quote the address.
+    email.last_error = f"{type(exc).__name__} {getattr(exc, 'smtp_code', '')}".strip()
+    email.lease_until = None
+    if _is_temporary(exc) and email.attempts < MAX_ATTEMPTS:
+        email.save(update_fields=["last_error", "lease_until"])
+        logger.warning("Email #%s failed temporarily (%s); retrying", email.pk, email.last_error)
+        _retry_later(email)
+        return
+    email.status = OutboxEmail.Status.FAILED
+    email.save(update_fields=["last_error", "lease_until", "status"])
+    logger.error("Email #%s failed permanently (%s)", email.pk, email.last_error)
+
+
+def send_again(emails):
+    """An editor's "send again" for failed emails: a fresh set of attempts each."""
+    ids = list(
+        emails.filter(status=OutboxEmail.Status.FAILED, accepted_at__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+    with transaction.atomic():
+        OutboxEmail.objects.filter(pk__in=ids).update(
+            status=OutboxEmail.Status.QUEUED, attempts=0, last_error="", lease_until=None
+        )
+        for email_id in ids:
+            send_outbox_email.enqueue(email_id)
+    return len(ids)

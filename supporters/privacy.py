@@ -24,7 +24,13 @@ from django_tasks import task, task_backends
 
 from actions.counting import canonical_email
 from actions.models import ActionResponse, UrgentActionPage
-from supporters.models import EmailPreference, OutboxEmail, email_digest
+from supporters.models import (
+    EmailPreference,
+    OutboxEmail,
+    adopt_legacy_digests,
+    email_digest,
+)
+from supporters.models.outbox import legacy_digests
 
 logger = logging.getLogger(__name__)
 
@@ -187,6 +193,7 @@ def _responses_for(address):
 def collect(address):
     """Everything held about one address, as plain data (for the admin page and JSON)."""
     canonical = canonical_email(address)
+    adopt_legacy_digests([canonical])
     digest = email_digest(canonical)
     responses = list(_responses_for(address).order_by("created_at"))
     titles = {
@@ -244,12 +251,15 @@ def erase(address, user=None):
     ones too, so the worker sends nothing) and its preference. Logged without the address."""
     from wagtail.models import ModelLogEntry
 
+    adopt_legacy_digests([canonical_email(address)])
     digest = email_digest(canonical_email(address))
     with transaction.atomic():
         responses = _responses_for(address)
         first = responses.order_by("pk").first()
         count = anonymise(responses)
-        emails, _ = OutboxEmail.objects.filter(recipient_digest=digest).delete()
+        # Rows written before a key change carry the digest of an older key.
+        legacy = legacy_digests(canonical_email(address))
+        emails, _ = OutboxEmail.objects.filter(recipient_digest__in={digest, *legacy}).delete()
         EmailPreference.objects.filter(digest=digest).delete()
         ModelLogEntry.objects.create(
             content_type=ContentType.objects.get_for_model(ActionResponse),

@@ -12,10 +12,10 @@ logger = logging.getLogger(__name__)
 
 
 def on_action_taken(sender, response, page, **kwargs):
-    """A new signature with an address gets a confirmation, built by the worker."""
+    """A new signature or pledge with an address gets a confirmation, built by the worker."""
     from supporters.confirmation import build_confirmation
 
-    if response.kind != "sign" or not response.email:
+    if response.kind not in ("sign", "pledge") or not response.email:
         return
     try:
         # A savepoint: whatever goes wrong queueing must never cost the reader their
@@ -51,5 +51,26 @@ def on_letter_delivery(sender, message, **kwargs):
         body_text=message["body"],
         attachment_name=name,
         attachment=content,
+        topic=message.get("topic", ""),
+    )
+
+
+def on_official_message(sender, message, **kwargs):
+    """A reader's confirmed message to an official's inbox, from the site, replying to them.
+
+    Filed under the reader's address, so their export and erasure include it.
+    """
+    from supporters.mail import queue_to_office
+    from supporters.models import OutboxEmail
+
+    return queue_to_office(
+        dedupe_key=message["dedupe_key"],
+        kind=OutboxEmail.Kind.MESSAGE,
+        recipient=message["to"],
+        person_email=message["reply_to"],
+        language=message["language"],
+        subject=message["subject"],
+        body_text=message["body"],
+        reply_to=message["reply_to"],
         topic=message.get("topic", ""),
     )

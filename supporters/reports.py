@@ -5,9 +5,13 @@ The hooks that show them are registered in supporters/wagtail_hooks.py.
 """
 
 from django.apps import apps
+from django.contrib import messages
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from supporters.models import OutboxEmail
@@ -31,7 +35,14 @@ def counts_by_topic(topics):
 def update_rows(updates):
     updates = list(updates)
     counts = counts_by_topic({update_topic(u.translation_key) for u in updates})
-    return [{"update": u, **counts[update_topic(u.translation_key)]} for u in updates]
+    return [
+        {
+            "update": u,
+            "topic": update_topic(u.translation_key),
+            **counts[update_topic(u.translation_key)],
+        }
+        for u in updates
+    ]
 
 
 def story_panel_html(page, request=None):
@@ -53,6 +64,36 @@ def update_emails_report(request):
         .select_related("page")
         .order_by("-date", "-pk")
     )
+    from supporters.worker import email_health
+
     return TemplateResponse(
-        request, "supporters/admin/email_report.html", {"rows": update_rows(updates)}
+        request,
+        "supporters/admin/email_report.html",
+        {
+            "rows": update_rows(updates),
+            "health": email_health(),
+            "failed_total": OutboxEmail.objects.filter(status=OutboxEmail.Status.FAILED).count(),
+        },
     )
+
+
+@require_POST
+def send_again(request):
+    """Queue failed emails again (all of them, or one update's): counts only, no addresses."""
+    from supporters import mail
+
+    failed = OutboxEmail.objects.filter(status=OutboxEmail.Status.FAILED)
+    topic = request.POST.get("topic", "")
+    if topic:
+        failed = failed.filter(topic=topic)
+    queued = mail.send_again(failed)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s failed email queued to be sent again.",
+            "%(count)s failed emails queued to be sent again.",
+            queued,
+        )
+        % {"count": queued},
+    )
+    return redirect("supporters_update_emails")

@@ -32,7 +32,7 @@ from supporters.mail import (
     site_root,
     unsubscribe_link,
 )
-from supporters.models import NotifiedUpdate, OutboxEmail, email_digest
+from supporters.models import NotifiedUpdate, OutboxEmail, adopt_legacy_digests, email_digest
 
 logger = logging.getLogger(__name__)
 
@@ -187,6 +187,7 @@ def _queue_update_batch(key, batch, content_for, root, case_key):
 
     People who stopped all emails, or emails about this case, are left out.
     """
+    adopt_legacy_digests(canonical for _email, canonical, _lang in batch)
     digests = {canonical: email_digest(canonical) for _email, canonical, _lang in batch}
     preferences = preferences_for(digests.values())
     left_case = opted_out_of_case([pk for pk, _u in preferences.values()], case_key)

@@ -26,6 +26,11 @@ def register_admin_urls():
             reports.update_emails_report,
             name="supporters_update_emails",
         ),
+        path(
+            "reports/update-emails/send-again/",
+            reports.send_again,
+            name="supporters_send_again",
+        ),
     ]
 
 

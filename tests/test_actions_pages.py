@@ -3,7 +3,7 @@
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from actions.blocks import CallBlock, EmailBlock, SignLetterBlock
+from actions.blocks import CallBlock, EmailBlock, PledgeBlock, SignLetterBlock
 from actions.models import ActionIndexPage, UrgentActionPage
 from tests.actions_helpers import *  # noqa: F403  (fixtures)
 
@@ -57,7 +57,7 @@ def test_editor_creates_an_action_with_every_way_to_act(admin_client, action_ind
     assert page.block_of_kind("sign").value["demands"][0] == "Release her."
 
 
-@pytest.mark.parametrize("block", [SignLetterBlock(), CallBlock(), EmailBlock()])
+@pytest.mark.parametrize("block", [SignLetterBlock(), PledgeBlock(), CallBlock(), EmailBlock()])
 def test_every_block_has_a_preview_and_description(block):
     assert block.meta.description
     assert block.meta.icon

@@ -192,3 +192,18 @@ def test_letters_due_at_the_deadline_are_delivered_by_the_scheduled_command(
         call_command("deliver_letters")
     assert len(inbox.envelopes) == 2
     assert set(LetterDelivery.objects.values_list("trigger", flat=True)) == {"deadline"}
+
+
+def test_delivery_packet_lists_signers_organisations(client, action, signers, admin_user):
+    client.force_login(admin_user)
+    html = client.get(f"/admin/actions/{action.pk}/delivery/").content.decode()
+    assert "Rosa Lopez (Tucson Faith Network)" in html
+
+
+def test_sign_form_asks_for_title_and_organisation_when_the_editor_wants_it(client, action):
+    assert 'name="sign-organisation"' not in client.get(action.url).content.decode()
+    block = action.ways_to_act[0]
+    action.ways_to_act = [("sign", {**dict(block.value), "ask_organisation": True})]
+    action.save_revision().publish()
+    html = client.get(action.url).content.decode()
+    assert 'name="sign-organisation"' in html and 'name="sign-title"' in html

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 
 from actions.counting import get_count
 from actions.models import ActionResponse
@@ -134,6 +135,7 @@ def test_pledge_in_spanish_is_spanish_and_counts_toward_one_total(
     assert "Este campo es obligatorio." in response.content.decode()
     client.post(page_es.url + "pledge/", pledge_data())
     client.post(pledge_action.url + "pledge/", pledge_data(**{"pledge-email": "luis@example.org"}))
+    cache.clear()  # the page views above cached the count for a few seconds
     assert get_count(pledge_action.translation_key) == 2
     assert ActionResponse.objects.filter(language="es").count() == 1
 
@@ -144,6 +146,6 @@ def test_pledges_are_exported_with_organisation_and_title(client, admin_user, pl
     response = client.get(f"/admin/actions/{pledge_action.pk}/responses/?export=csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     [row] = rows
-    assert row["Kind"] == "Pledge"
+    assert row["Kind"] == "pledge"
     assert row["Organisation"] == "Tucson Faith Network"
     assert row["Title or role"] == "Director"

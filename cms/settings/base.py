@@ -27,6 +27,11 @@ def env_list(name, default=""):
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Old keys still accepted for signatures (sessions, unsubscribe links) after a rotation.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
+# Keys the hashes of unsubscribed addresses (supporters/models/outbox.py), so rotating
+# SECRET_KEY never re-subscribes anyone. Empty: SECRET_KEY (development only).
+HAVEN_EMAIL_HASH_KEY = os.environ.get("HAVEN_EMAIL_HASH_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -290,6 +295,14 @@ TASKS = {
 HAVEN_EMAIL_MAX_ATTEMPTS = int(os.environ.get("HAVEN_EMAIL_MAX_ATTEMPTS", "5"))
 # People per batch when a story update is emailed (one outbox write and send task each).
 HAVEN_EMAIL_BATCH_SIZE = int(os.environ.get("HAVEN_EMAIL_BATCH_SIZE", "200"))
+# Leases (supporters/worker.py): a sender owns an outbox row this long; a task RUNNING
+# longer than HAVEN_TASK_LEASE_SECONDS is taken to belong to a dead worker and run again.
+# The task lease must exceed the email lease, which must exceed a few EMAIL_TIMEOUTs.
+HAVEN_EMAIL_LEASE_SECONDS = int(os.environ.get("HAVEN_EMAIL_LEASE_SECONDS", "120"))
+HAVEN_TASK_LEASE_SECONDS = int(os.environ.get("HAVEN_TASK_LEASE_SECONDS", "600"))
+HAVEN_REAP_INTERVAL_SECONDS = int(os.environ.get("HAVEN_REAP_INTERVAL_SECONDS", "60"))
+# `manage.py email_health` is unhealthy when the oldest queued email is older than this.
+HAVEN_EMAIL_MAX_QUEUE_AGE_MINUTES = int(os.environ.get("HAVEN_EMAIL_MAX_QUEUE_AGE_MINUTES", "30"))
 
 # Email -------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -298,6 +311,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Django's default is no timeout: one SMTP server that never answers would hold the worker
+# (and every supporter's email behind it) forever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Haven <no-reply@localhost>")
 # Where supporters' replies go when Haven settings name no reply-to address (empty: none).
 HAVEN_EMAIL_REPLY_TO = os.environ.get("HAVEN_EMAIL_REPLY_TO", "")

@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
+HAVEN_EMAIL_HASH_KEY = "test-only-email-hash-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -21,3 +22,9 @@ TASKS = {
 # no request, which django-axes needs.
 HAVEN_REQUIRE_2FA = False
 AXES_ENABLED = False
+
+# The email tests that SIGKILL a real worker process need a database that process can open:
+# with HAVEN_TEST_SQLITE_FILE=<path>, the SQLite test database is that file instead of
+# memory (PostgreSQL always qualifies). Without it those tests are skipped on SQLite.
+if os.environ.get("HAVEN_TEST_SQLITE_FILE") and DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["HAVEN_TEST_SQLITE_FILE"]}  # noqa: F405

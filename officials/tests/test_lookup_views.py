@@ -59,7 +59,8 @@ def test_split_zip_offers_district_radios_naming_each_member(client, sample):
     chosen = client.get("/en/representatives/", {"zip": "21202", "state": "MD", "district": "2"})
     assert "Maryland, district 2" in chosen.text
     assert "Samuel Achterberg" not in chosen.text
-    assert '<a href="?zip=21202">Not your district? Choose again.</a>' in chosen.text
+    assert '<input type="hidden" name="zip" value="21202">' in chosen.text
+    assert "Not your district? Choose again.</button>" in chosen.text
     assert "1 local office" in chosen.text and 'href="tel:+14105550117"' in chosen.text
 
 
@@ -184,3 +185,12 @@ def test_editors_can_search_filter_and_add_their_own_targets(client, sample, dja
     office = Target.objects.get(full_name="Baltimore Field Office")
     assert office.bioguide_id == "" and office.display_title == "Field Office Director"
     assert office.tel_href == "tel:+14105550150"
+
+
+def test_the_page_posts_the_zip_so_it_never_appears_in_a_url(client, sample):
+    page = client.get("/en/representatives/").text
+    assert '<form class="zip-lookup" method="post"' in page
+    response = client.post("/en/representatives/", {"zip": "21201"})
+    assert response.status_code == 200
+    assert "Your officials for ZIP code 21201" in response.text
+    assert "?zip=" not in response.text  # no link carries it either

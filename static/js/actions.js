@@ -36,4 +36,16 @@
       if (button) setTimeout(function () { button.disabled = true; }, 0);
     });
   });
+  // One-tap copy of the prepared message (the button stays hidden without JavaScript).
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    var field = document.querySelector(button.getAttribute("data-copy"));
+    if (!field || !navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(field.value).then(function () {
+        var note = button.parentNode.querySelector("[data-copied]");
+        if (note) note.hidden = false;
+      });
+    });
+  });
 })();

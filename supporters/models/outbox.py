@@ -12,13 +12,74 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["CaseOptOut", "EmailPreference", "OutboxEmail", "email_digest"]
+__all__ = [
+    "CaseOptOut",
+    "EmailPreference",
+    "OutboxEmail",
+    "adopt_legacy_digests",
+    "email_digest",
+    "email_hash_key",
+]
+
+
+def _hmac(key, canonical_email):
+    return hmac.new(key.encode(), canonical_email.encode(), hashlib.sha256).hexdigest()
+
+
+def email_hash_key():
+    """`HAVEN_EMAIL_HASH_KEY`, its own secret so that rotating SECRET_KEY cannot silently
+    re-subscribe everyone who left; SECRET_KEY only where no key was set (development)."""
+    return getattr(settings, "HAVEN_EMAIL_HASH_KEY", "") or settings.SECRET_KEY
 
 
 def email_digest(canonical_email):
     """A keyed hash of an address: lets us honour an unsubscribe without keeping the address."""
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, canonical_email.encode(), hashlib.sha256).hexdigest()
+    return _hmac(email_hash_key(), canonical_email)
+
+
+def legacy_digests(canonical_email):
+    """Digests this address had under keys used before: SECRET_KEY (before
+    HAVEN_EMAIL_HASH_KEY existed or was set) and SECRET_KEY_FALLBACKS (after a rotation)."""
+    current = email_hash_key()
+    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return {_hmac(key, canonical_email) for key in keys if key and key != current}
+
+
+def adopt_legacy_digests(canonical_emails):
+    """Re-key preferences stored under an older key to the current one, for these
+    addresses (a fixed number of queries). Run before any preference is looked up, so an
+    unsubscribe made before a key change is still honoured after it."""
+    old_to_new = {}
+    for canonical in set(canonical_emails):
+        new = email_digest(canonical)
+        for old in legacy_digests(canonical):
+            old_to_new[old] = new
+    if not old_to_new:
+        return 0
+    stale = list(EmailPreference.objects.filter(digest__in=list(old_to_new)))
+    if not stale:
+        return 0
+    taken = set(
+        EmailPreference.objects.filter(
+            digest__in={old_to_new[p.digest] for p in stale}
+        ).values_list("digest", flat=True)
+    )
+    adopted = 0
+    for preference in stale:
+        new = old_to_new[preference.digest]
+        if new in taken:
+            # Both exist: keep the stricter choice on the current row, drop the old one.
+            if preference.unsubscribed_at:
+                EmailPreference.objects.filter(digest=new, unsubscribed_at__isnull=True).update(
+                    unsubscribed_at=preference.unsubscribed_at
+                )
+            preference.delete()
+        else:
+            preference.digest = new
+            preference.save(update_fields=["digest"])
+            taken.add(new)
+        adopted += 1
+    return adopted
 
 
 class OutboxEmail(models.Model):
@@ -62,6 +123,12 @@ class OutboxEmail(models.Model):
     last_error = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # A sender owns the row until `lease_until` (HAVEN_EMAIL_LEASE_SECONDS); a worker killed
+    # mid-send leaves an expired lease, and the row is taken up again (supporters/worker.py).
+    lease_until = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set the moment the SMTP server accepted the message, before anything else: a retry
+    # of the same row then never sends it twice.
+    accepted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         # The table keeps the name it had in `actions` (moved without copying rows).

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 def linking_page(home, monkeypatch):
     """Stand in for a story with the home page, whose featured items link to pages."""
     monkeypatch.setattr(action_pages, "STORY_APP_LABEL", "home")
+    monkeypatch.setattr(action_pages, "STORY_MODEL", "homepage")
     return home
 
 

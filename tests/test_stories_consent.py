@@ -43,6 +43,7 @@ def _form(story, publish=True, **overrides):
         "identity_protected": "on",
         "subject_kind": "individual",
         "country_of_origin": "CM",
+        "other_countries": inline_formset([]),
         "current_location": "",
         "category": "detention",
         "status": "active",

@@ -258,7 +258,11 @@ class UrgentActionPage(SharedStateMixin, RoutablePageMixin, BasePage):
         """An online Event that runs until the deadline, organised by the organisation:
         the schema.org type search engines and validators accept for a dated call to act
         (schema.org's Action types describe an act already done, not an invitation)."""
-        start = self.first_published_at or self.last_published_at or timezone.now()
+        start = self.first_published_at or self.last_published_at
+        # A page never published (a preview) has no start of its own. Today's date, not
+        # this second: the card is part of bytes that must be the same for every reader
+        # (shared caches, and a thank-you page that must not tell a repeat signer apart).
+        start = start.isoformat(timespec="seconds") if start else timezone.localdate().isoformat()
         data = {
             "@context": "https://schema.org",
             "@type": "Event",
@@ -267,7 +271,7 @@ class UrgentActionPage(SharedStateMixin, RoutablePageMixin, BasePage):
             "url": card.url,
             "inLanguage": card.language,
             "image": [card.image_url],
-            "startDate": start.isoformat(timespec="seconds"),
+            "startDate": start,
             "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
             "eventStatus": "https://schema.org/EventScheduled",
             "location": {"@type": "VirtualLocation", "url": card.url},

@@ -75,7 +75,7 @@ class BotCheckMixin(HoneypotMixin):
     started = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
 
     def token_problem(self):
-        """"" when the token is good (and now used), else why it is not."""
+        """ "" when the token is good (and now used), else why it is not."""
         return formtoken.check(self.data.get(self.add_prefix("started"), ""))
 
     def fresh_started(self):
@@ -143,8 +143,9 @@ class SignForm(BotCheckMixin):
 class ZipStepForm(SeatFieldsMixin, HoneypotMixin):
     """First step of calling or writing: the ZIP code, and optionally a first name and
     city to fill the script. Never timed: it stores nothing, and a fast reader must not be
-    sent back (the honeypot and the rate limits still apply). Unprefixed names (`zip`, `state`, `district`) match the
-    lookup's own form, so its choice radios post straight back here."""
+    sent back (the honeypot and the rate limits still apply). Unprefixed names (`zip`,
+    `state`, `district`) match the lookup's own form, so its choice radios post straight
+    back here."""
 
     zip = ZipField()
 

@@ -83,9 +83,7 @@ def connect():
     page_models = [m for m in apps.get_models() if issubclass(m, Page)]
     for model in page_models:
         page_published.disconnect(wagtail_handlers.page_published_signal_handler, sender=model)
-        page_unpublished.disconnect(
-            wagtail_handlers.page_unpublished_signal_handler, sender=model
-        )
+        page_unpublished.disconnect(wagtail_handlers.page_unpublished_signal_handler, sender=model)
         page_published.connect(_on_change, sender=model, dispatch_uid=f"haven-purge-pub-{model}")
         page_unpublished.connect(
             _on_change, sender=model, dispatch_uid=f"haven-purge-unpub-{model}"

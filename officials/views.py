@@ -18,6 +18,9 @@ def representatives(request):
         "pages/representatives_lookup.html",
         {"form": form, "lookup": lookup},
     )
-    patch_cache_control(response, private=True, no_store=True)
+    if form.is_bound:
+        # Someone's ZIP code and their representatives: never in a shared cache.
+        patch_cache_control(response, private=True, no_store=True)
+    # The empty form is the same for everyone: caching/middleware.py makes it public.
     response["Referrer-Policy"] = "no-referrer"
     return response

@@ -93,9 +93,7 @@ def test_missing_csrf_token_and_origin_gets_friendly_spanish_page(action_es):
 
 def test_cross_site_post_is_refused_in_the_readers_language(action_es):
     strict = Client(enforce_csrf_checks=True)
-    response = strict.post(
-        action_es.url + "sign/", sign_data(), HTTP_ORIGIN="https://evil.example"
-    )
+    response = strict.post(action_es.url + "sign/", sign_data(), HTTP_ORIGIN="https://evil.example")
     assert response.status_code == 403
     assert "Por favor envíe el formulario de nuevo" in response.content.decode()
     assert ActionResponse.objects.count() == 0

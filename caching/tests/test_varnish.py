@@ -65,8 +65,18 @@ def varnish(live_server, home, tmp_path, settings):
     port = _free_port()
     process = subprocess.Popen(  # noqa: S603 - our own binary and arguments, loopback only
         [
-            VARNISHD, "-F", "-j", "none", "-f", str(vcl), "-a", f"127.0.0.1:{port}",
-            "-n", str(tmp_path / "varnish"), "-s", "malloc,32m",
+            VARNISHD,
+            "-F",
+            "-j",
+            "none",
+            "-f",
+            str(vcl),
+            "-a",
+            f"127.0.0.1:{port}",
+            "-n",
+            str(tmp_path / "varnish"),
+            "-s",
+            "malloc,32m",
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -118,9 +128,7 @@ def _served_from_cache(headers):
     return headers["X-Cache"] == "HIT" and len(headers["X-Varnish"].split()) == 2
 
 
-def test_second_anonymous_get_of_a_story_and_an_action_comes_from_the_cache(
-    varnish, site_pages
-):
+def test_second_anonymous_get_of_a_story_and_an_action_comes_from_the_cache(varnish, site_pages):
     for page in (site_pages.en.story, site_pages.es.action):
         url = varnish.url + page.url
         status, first, _ = fetch(url)
@@ -152,9 +160,7 @@ def test_a_published_change_is_visible_at_once_in_both_languages(varnish, site_p
         assert "Rosa is free" in fetch(varnish.url + listing.url)[2]
 
 
-def test_closing_an_action_purges_the_stories_that_link_to_it_and_its_count(
-    varnish, site_pages
-):
+def test_closing_an_action_purges_the_stories_that_link_to_it_and_its_count(varnish, site_pages):
     action, story = site_pages.en.action, site_pages.en.story
     for path in (story.url, action.url, action.url + "count/"):
         fetch(varnish.url + path)

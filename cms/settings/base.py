@@ -261,9 +261,7 @@ MIDDLEWARE = ["caching.middleware.CacheControlMiddleware"] + [
 ]
 HAVEN_CACHE_S_MAXAGE = int(os.environ.get("HAVEN_CACHE_S_MAXAGE", "300"))
 HAVEN_CACHE_MAX_AGE = int(os.environ.get("HAVEN_CACHE_MAX_AGE", "0"))
-HAVEN_CACHE_STALE_WHILE_REVALIDATE = int(
-    os.environ.get("HAVEN_CACHE_STALE_WHILE_REVALIDATE", "60")
-)
+HAVEN_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HAVEN_CACHE_STALE_WHILE_REVALIDATE", "60"))
 HAVEN_CACHE_STALE_IF_ERROR = int(os.environ.get("HAVEN_CACHE_STALE_IF_ERROR", "86400"))
 # Never public, whoever asks: the admin, documents (some are in private collections).
 HAVEN_CACHE_PRIVATE_PATHS = ["/admin/", "/documents/"]

@@ -45,10 +45,11 @@ def demo_paths(env):
 def run(args):
     env = harness.production_env(args.database_url, args.redis_url)
     harness.say("Preparing the demo site on", args.database_url.rsplit("/", 1)[-1], "…")
-    harness.ensure_database(args.database_url)
-    harness.manage(env, "migrate", "--noinput", "--verbosity", "0")
+    if not args.reuse:
+        harness.ensure_database(args.database_url)
+        harness.manage(env, "migrate", "--noinput", "--verbosity", "0")
+        harness.manage(env, "load_demo")
     harness.manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-    harness.manage(env, "load_demo")
     paths = demo_paths(env)
     app_port, cache_port = args.app_port or harness.free_port(), args.cache_port
     cache_port = cache_port or harness.free_port()
@@ -96,6 +97,9 @@ def main():
         "--database-url", default="postgres://postgres@127.0.0.1:5432/haven_cache_bench"
     )
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/13")
+    parser.add_argument(
+        "--reuse", action="store_true", help="skip migrate and load_demo (already done)"
+    )
     parser.add_argument("--requests", type=int, default=6000, help="through Varnish, per page")
     parser.add_argument("--uncached-requests", type=int, default=300, help="per page")
     parser.add_argument("--clients", type=int, default=8)

@@ -29,7 +29,7 @@ def main():
     env = dict(os.environ, DATABASE_URL=DATABASE_URL, PYTHONUNBUFFERED="1")
     for name, command in (
         ("cache", ["cache_benchmark.py"]),
-        ("signing", ["signing_benchmark.py"]),
+        ("signing", ["signing_benchmark.py", "--reuse"]),
         ("lookup", ["lookup_benchmark.py", "--import", "-n", "3000"]),
     ):
         if name in args.skip:

@@ -51,9 +51,10 @@ class SignRequests:
 
 def run(args):
     env = harness.production_env(args.database_url, args.redis_url, ACTIONS_TRUSTED_PROXY_COUNT="1")
-    harness.ensure_database(args.database_url)
-    harness.manage(env, "migrate", "--noinput", "--verbosity", "0")
-    harness.manage(env, "load_demo")
+    if not args.reuse:
+        harness.ensure_database(args.database_url)
+        harness.manage(env, "migrate", "--noinput", "--verbosity", "0")
+        harness.manage(env, "load_demo")
     os.environ.update(env)
     import django
 
@@ -103,6 +104,9 @@ def main():
         "--database-url", default="postgres://postgres@127.0.0.1:5432/haven_cache_bench"
     )
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/13")
+    parser.add_argument(
+        "--reuse", action="store_true", help="skip migrate and load_demo (already done)"
+    )
     parser.add_argument("--signatures", type=int, default=2000)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--app-port", type=int, default=0)

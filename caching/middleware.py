@@ -26,7 +26,7 @@ def public_cache_control():
     )
 
 
-def _is_personal(request, response):
+def _is_personal(request, response, explicit=False):
     if response.cookies:
         return True
     if request.method not in SAFE_METHODS:
@@ -38,10 +38,12 @@ def _is_personal(request, response):
     # A session — a signed-in editor, a reader who has just acted, a message waiting — may
     # change what a page shows, so a browser that has one gets private answers. Readers
     # without a session cookie (nearly all of them) are never made to load one here.
+    # A view that chose its own Cache-Control and never read the session (the live count)
+    # answers the same whoever asks.
     session = getattr(request, "session", None)
     if session is None:
         return False
-    has_cookie = settings.SESSION_COOKIE_NAME in request.COOKIES
+    has_cookie = settings.SESSION_COOKIE_NAME in request.COOKIES and not explicit
     return bool((session.accessed or has_cookie) and not session.is_empty())
 
 
@@ -67,7 +69,7 @@ class CacheControlMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if _is_personal(request, response):
+        if _is_personal(request, response, explicit=response.has_header("Cache-Control")):
             if response.cookies or not response.has_header("Cache-Control"):
                 response["Cache-Control"] = PRIVATE
             elif "public" in response["Cache-Control"]:

@@ -58,9 +58,11 @@ class ConsentMissing(PermissionDenied):
 
 
 STORIES_PER_PAGE = 12
-# Renditions the index cards and the story page ask for; prefetched in one query.
-CARD_RENDITION = "fill-640x400"
-HERO_RENDITION = "fill-1200x675"
+# The card's responsive renditions (templates/components/story_card.html: WebP and JPEG
+# at two widths), prefetched for all cards in one query.
+CARD_RENDITIONS = [
+    f"format-{fmt}|fill-{size}" for fmt in ("webp", "jpeg") for size in ("320x200", "640x400")
+]
 
 
 class Category(models.TextChoices):
@@ -160,7 +162,7 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
             .prefetch_related(
                 Prefetch(
                     "hero_image__renditions",
-                    queryset=Rendition.objects.filter(filter_spec=CARD_RENDITION),
+                    queryset=Rendition.objects.filter(filter_spec__in=CARD_RENDITIONS),
                 )
             )
             .annotate(
@@ -521,8 +523,11 @@ class CaseStoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        parent = self.get_parent()
-        case_index = parent.specific if parent else None
+        # Stories live under a case index: one query for it, not a page and then its type.
+        case_index = CaseIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
+        if case_index is None:
+            parent = self.get_parent()
+            case_index = parent.specific if parent else None
         context["case_index"] = case_index
         if isinstance(case_index, CaseIndexPage):
             context["feed_urls"] = case_index.feed_urls(request)

@@ -9,6 +9,11 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The admin's links (notifications, "view live") and every absolute link the site writes
+# point at the host and port the demo is served on.
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+export HAVEN_HOST := $(HOST)
+export HAVEN_PORT := $(PORT)
 
 # Dependencies install from hash-locked files compiled from pyproject.toml (`make lock`).
 LOCK_BASE := requirements/base.txt
@@ -56,8 +61,8 @@ compile-messages: ## Compile locale/*.po into .mo files (no gettext needed)
 migrate: ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
-load-demo: ## Load bilingual demo content and reset the demo logins
-	$(MANAGE) load_demo
+load-demo: ## Load bilingual demo content and reset the demo logins (links point at HOST:PORT)
+	$(MANAGE) load_demo --host $(HOST) --port $(PORT)
 
 demo: install compile-messages migrate load-demo ## Set everything up on SQLite and serve the demo
 	@echo ""
@@ -67,14 +72,15 @@ demo: install compile-messages migrate load-demo ## Set everything up on SQLite 
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 serve: ## Serve the site and the email worker (after `make demo` has run once)
+	@$(MANAGE) site_address $(HOST) $(PORT)
 	@$(MANAGE) db_worker --backend email --no-reload & trap "kill $$!" EXIT; \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 serve-prod: ## Production-like: gunicorn (2 workers per core) and the email worker; needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL (docs/deployment.md)
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
 	@DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) db_worker --backend email --no-reload & trap "kill $$!" EXIT; \
-	  DJANGO_SETTINGS_MODULE=cms.settings.production HOST=$(HOST) PORT=$(PORT) \
-	  $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py cms.wsgi
+	  DJANGO_SETTINGS_MODULE=cms.settings.production GUNICORN_BIND=$(HOST):$(PORT) \
+	  $(VENV)/bin/gunicorn -c cms/gunicorn.conf.py cms.wsgi
 
 benchmark: ## Run the benchmarks (cache, signing, lookup) and print their ratios; see benchmarks/README.md
 	$(PY) benchmarks/run_all.py

@@ -7,6 +7,7 @@ in the admin without a request.
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -27,12 +28,24 @@ class PhoneNumberBlock(SynchronisedChildrenMixin, blocks.StructBlock):
     # Translators translate who answers, never the number.
     synchronised_children = ("number",)
 
-    label = blocks.CharBlock(label=_("who answers"), max_length=120)
-    number = blocks.CharBlock(label=_("phone number"), max_length=40)
+    # Both optional: an item left empty is skipped, never a reason to refuse publishing.
+    label = blocks.CharBlock(label=_("who answers"), max_length=120, required=False)
+    number = blocks.CharBlock(label=_("phone number"), max_length=40, required=False)
 
     class Meta:
         icon = "mobile-alt"
         label = _("Number to call")
+        template = "components/blocks/phone_number_block.html"
+        description = _("A phone number readers may call, and who answers it.")
+        preview_value = {"label": "Agency comment line", "number": "202-555-0100"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("label") and not value.get("number"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"number": ValidationError(_("Give the number to call."))}
+            )
+        return value
 
 
 class SignLetterBlock(blocks.StructBlock):
@@ -108,7 +121,8 @@ class EmailBlock(SynchronisedChildrenMixin, ContactOfficialsBlock):
     subject = blocks.CharBlock(label=_("subject"), max_length=150)
     body = blocks.TextBlock(label=_("message"), help_text=PLACEHOLDER_HELP)
     addresses = blocks.ListBlock(
-        blocks.EmailBlock(label=_("address")),
+        # Optional: an empty item is skipped, never a reason to refuse publishing.
+        blocks.EmailBlock(label=_("address"), required=False),
         label=_("other addresses"),
         min_num=0,
         help_text=_("Public inboxes to write to, such as an agency's."),
@@ -136,6 +150,16 @@ class WaysToActBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {"sign": {"max_num": 1}, "call": {"max_num": 1}, "email": {"max_num": 1}}
+
+
+def phone_numbers(value):
+    """The call block's numbers an editor actually filled in (empty items are skipped)."""
+    return [n for n in (value.get("numbers") or []) if (n.get("number") or "").strip()]
+
+
+def email_addresses(value):
+    """The email block's addresses an editor actually filled in."""
+    return [a for a in (value.get("addresses") or []) if (a or "").strip()]
 
 
 def fill_placeholders(text, values):

@@ -82,6 +82,11 @@ def fresh_count(key):
     return get_count(key)
 
 
+def forget(key):
+    """Drop the cached count (e.g. after an organiser releases held signatures)."""
+    cache.delete(COUNT_KEY.format(key))
+
+
 def _uuid(value):
     import uuid
 

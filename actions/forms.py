@@ -6,6 +6,8 @@ on the forms that record something, a single-use token that must be a few second
 (actions/formtoken.py).
 """
 
+import ipaddress
+import re
 import unicodedata
 
 from django import forms
@@ -34,6 +36,52 @@ def clean_text(value):
 def started_token(kind="js"):
     """A fresh form token (what static/js/formtoken.js fetches); see actions/formtoken.py."""
     return formtoken.issue(kind)
+
+
+UNDELIVERABLE_DOMAINS = {"localhost", "localdomain"}
+UNDELIVERABLE_SUFFIXES = (".localhost", ".local", ".localdomain", ".invalid", ".internal")
+
+
+def validate_deliverable_email(value):
+    """Refuse addresses no public mail server delivers to: a bare host, `localhost`, an IP
+    literal (`a@[127.0.0.1]`, `a@10.0.0.1`) or a reserved local name. Django's own
+    validator accepts all of these, and a confirmation sent there is mail to ourselves."""
+    domain = (value or "").rpartition("@")[2].strip().lower().rstrip(".")
+    bare = domain.strip("[]")
+    try:
+        ipaddress.ip_address(bare.removeprefix("ipv6:"))
+        is_ip = True
+    except ValueError:
+        is_ip = False
+    if (
+        is_ip
+        or domain.startswith("[")
+        or "." not in domain
+        or domain in UNDELIVERABLE_DOMAINS
+        or domain.endswith(UNDELIVERABLE_SUFFIXES)
+    ):
+        raise forms.ValidationError(
+            _("Enter an email address we can deliver to, like name@example.org."),
+            code="undeliverable",
+        )
+
+
+class DeliverableEmailField(forms.EmailField):
+    """The one e-mail field every public form uses."""
+
+    default_validators = [*forms.EmailField.default_validators, validate_deliverable_email]
+
+    def run_validators(self, value):
+        """One message, the first that applies, rather than two saying the same thing."""
+        if value in self.empty_values:
+            return
+        for validator in self.validators:
+            try:
+                validator(value)
+            except forms.ValidationError as error:
+                if hasattr(error, "code") and error.code in self.error_messages:
+                    error.message = self.error_messages[error.code]
+                raise
 
 
 class CleanCharField(forms.CharField):
@@ -86,6 +134,13 @@ class BotCheckMixin(HoneypotMixin):
             self.data = data
 
 
+REQUIRED_LABELS = {
+    "city": _("City"),
+    "title": _("Your title or role"),
+    "organisation": _("Organisation"),
+}
+
+
 class SignForm(BotCheckMixin):
     first_name = CleanCharField(
         label=_("First name"),
@@ -97,7 +152,7 @@ class SignForm(BotCheckMixin):
         max_length=80,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
-    email = forms.EmailField(
+    email = DeliverableEmailField(
         label=_("Email"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -108,6 +163,24 @@ class SignForm(BotCheckMixin):
         max_length=80,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    title = CleanCharField(
+        label=_("Your title or role (optional)"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+    organisation = CleanCharField(
+        label=_("Organisation (optional)"),
+        max_length=160,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    phone = CleanCharField(
+        label=_("Phone (optional)"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     show_publicly = forms.BooleanField(
         label=_("Show my first name and city publicly"), required=False
@@ -120,9 +193,36 @@ class SignForm(BotCheckMixin):
         "email",
         "zip_code",
         "city",
+        "title",
+        "organisation",
+        "phone",
         "show_publicly",
         "opt_in",
     ]
+
+    # Fields an editor may add to the form; the others are always there.
+    OPTIONAL_FIELDS = ("city", "title", "organisation", "phone")
+
+    def __init__(self, *args, ask=("city",), require=(), **kwargs):
+        """`ask`: which of OPTIONAL_FIELDS this action asks for; `require`: which of those
+        the reader must fill in (never the phone: no one is turned away for lacking one)."""
+        super().__init__(*args, **kwargs)
+        for name in self.OPTIONAL_FIELDS:
+            if name not in ask:
+                del self.fields[name]
+            elif name in require and name != "phone":
+                field = self.fields[name]
+                field.required = True
+                field.label = REQUIRED_LABELS[name]
+                field.error_messages["required"] = REQUIRED
+
+    def clean_phone(self):
+        value = self.cleaned_data.get("phone", "")
+        if value and not re.fullmatch(r"[\d\s()+.\-]{7,30}", value):
+            raise forms.ValidationError(
+                _("Enter a phone number using digits, like 202-555-0100."), code="phone"
+            )
+        return value
 
     def clean_first_name(self):
         return self._name("first_name")
@@ -140,12 +240,16 @@ class SignForm(BotCheckMixin):
         return clean_text(self.cleaned_data.get("email", "")).lower()
 
 
+class PledgeForm(SignForm):
+    """A pledge or sign-up: a signature's fields, plus the ones the editor picked."""
+
+
 class ZipStepForm(SeatFieldsMixin, HoneypotMixin):
     """First step of calling or writing: the ZIP code, and optionally a first name and
     city to fill the script. Never timed: it stores nothing, and a fast reader must not be
     sent back (the honeypot and the rate limits still apply). Unprefixed names (`zip`,
-    `state`, `district`) match the lookup's own form, so its choice radios post straight
-    back here."""
+    `state`, `district`) match the lookup's own form, so its choice radios post
+    straight back here."""
 
     zip = ZipField()
 

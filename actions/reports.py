@@ -12,14 +12,18 @@ import functools
 from collections import OrderedDict
 
 import django_filters
+from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.reports import ReportView
@@ -29,6 +33,7 @@ from actions.models import ActionResponse, UrgentActionPage
 from actions.permissions import can_view_personal_data
 
 EXPORT_ACTION = "actions.export_responses"
+DELIVER_ACTION = "actions.deliver_letter"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -36,6 +41,19 @@ def neutralise(value):
     """Make a cell safe for spreadsheets: text starting like a formula gets a leading '."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
+    return value
+
+
+# Excel reads a CSV without a byte-order mark as the local code page ("PÃ©rez").
+UTF8_BOM = "\ufeff"
+
+
+def local_time(value):
+    """A timestamp as organisers read it: the site's time zone, to the second."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0, tzinfo=None)
     return value
 
 
@@ -69,10 +87,21 @@ class ResponseFilterSet(WagtailFilterSet):
     outcome = django_filters.ChoiceFilter(
         label=_("Call outcome"), choices=ActionResponse.Outcome.choices, empty_label=_("Any")
     )
+    held_for_review = django_filters.BooleanFilter(label=_("Held for review"))
+    official = django_filters.CharFilter(label=_("Official"), lookup_expr="icontains")
 
     class Meta:
         model = ActionResponse
-        fields = ["created_at", "kind", "language", "state", "district", "outcome"]
+        fields = [
+            "created_at",
+            "kind",
+            "language",
+            "state",
+            "district",
+            "outcome",
+            "held_for_review",
+            "official",
+        ]
 
 
 class ActionResponsesReportView(ReportView):
@@ -92,11 +121,15 @@ class ActionResponsesReportView(ReportView):
         "email",
         "zip_code",
         "city",
+        "title",
+        "organisation",
+        "phone",
         "state",
         "district",
         "outcome",
         "official",
         "counted",
+        "held_for_review",
         "show_publicly",
         "opt_in",
         "consent_text",
@@ -111,8 +144,11 @@ class ActionResponsesReportView(ReportView):
         Column("zip_code", label=_("ZIP code")),
         Column("state", label=_("State")),
         Column("district", label=_("District")),
+        Column("organisation", label=_("Organisation")),
+        Column("official", label=_("Official")),
         Column("get_outcome_display", label=_("Outcome")),
         BooleanColumn("opt_in", label=_("Wants news")),
+        BooleanColumn("held_for_review", label=_("Held for review")),
     ]
 
     def dispatch(self, request, page_id, *args, **kwargs):
@@ -143,7 +179,17 @@ class ActionResponsesReportView(ReportView):
 
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
-        return OrderedDict((key, neutralise(value)) for key, value in row.items())
+        return OrderedDict((key, neutralise(local_time(value))) for key, value in row.items())
+
+    def stream_csv(self, queryset):
+        """The CSV with a UTF-8 byte-order mark first, so Excel opens accents right."""
+        yield UTF8_BOM
+        yield from super().stream_csv(queryset)
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         log(
@@ -162,7 +208,10 @@ class ActionResponsesReportView(ReportView):
         context = super().get_context_data(**kwargs)
         context["action"] = self.action
         context["totals"] = self.totals
+        context["by_official"] = by_official(self.get_queryset())
+        context["outcome_choices"] = ActionResponse.Outcome.choices
         context["delivery_url"] = reverse("actions_delivery", args=[self.action.pk])
+        context["release_url"] = reverse("actions_release_held", args=[self.action.pk])
         return context
 
 
@@ -171,7 +220,9 @@ def summarise(queryset):
     agg = queryset.aggregate(
         total=Count("id"),
         counted=Count("id", filter=Q(counted=True)),
+        held=Count("id", filter=Q(held_for_review=True)),
         sign=Count("id", filter=Q(kind="sign")),
+        pledge=Count("id", filter=Q(kind="pledge")),
         call=Count("id", filter=Q(kind="call")),
         email=Count("id", filter=Q(kind="email")),
         en=Count("id", filter=Q(language="en")),
@@ -185,6 +236,63 @@ def summarise(queryset):
         (label, agg[f"outcome_{value}"]) for value, label in ActionResponse.Outcome.choices
     ]
     return agg
+
+
+@personal_data_required
+@require_POST
+def release_held(request, page_id):
+    """Count (and confirm) every response to this action held for review."""
+    from actions import review
+
+    action = get_object_or_404(UrgentActionPage, pk=page_id)
+    responses = ActionResponse.objects.filter(action_key=action.translation_key)
+    released = review.release(responses, action)
+    if released:
+        log(
+            instance=action,
+            action="actions.release_held",
+            user=request.user,
+            data={"released": released},
+        )
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s held response released and counted.",
+            "%(count)s held responses released and counted.",
+            released,
+        )
+        % {"count": released},
+    )
+    return redirect("actions_responses", action.pk)
+
+
+def by_official(queryset):
+    """Calls per official, by outcome: which offices answer, which never do.
+
+    "Made" counts the calls that reached someone (talked or voicemail); busy/unavailable
+    and skipped ones are listed but not counted as calls made.
+    """
+    rows = (
+        queryset.filter(kind="call")
+        .exclude(official="")
+        .values("official")
+        .annotate(
+            made=Count("id", filter=Q(counted=True)),
+            **{
+                value: Count("id", filter=Q(outcome=value))
+                for value in ActionResponse.Outcome.values
+            },
+        )
+        .order_by("-made", "official")
+    )
+    return [
+        {
+            "official": row["official"],
+            "made": row["made"],
+            "outcomes": [row[value] for value in ActionResponse.Outcome.values],
+        }
+        for row in rows
+    ]
 
 
 # Delivery packet --------------------------------------------------------------------------
@@ -279,6 +387,7 @@ def delivery_packet(request, page_id):
         response["Content-Disposition"] = (
             f'attachment; filename="delivery-{action.slug}-{slugify(slug)}.csv"'
         )
+        response.write(UTF8_BOM)
         writer = csv.writer(response)
         if target is not None:
             writer.writerow([neutralise(f"{target.display_title} {target.full_name}")])
@@ -306,6 +415,8 @@ def delivery_packet(request, page_id):
             "letter": _letter_text(action),
             "groups": _grouped(signers),
             "total": signers.count(),
+            # A call- or email-only action has no signers: say what it did count instead.
+            "totals": summarise(ActionResponse.objects.filter(action_key=action.translation_key)),
             "targets": targets,
             "target": target,
         },
@@ -329,3 +440,65 @@ def responses_overview(request):
     actions = list(by_group.values())
     UrgentActionPage.attach_counts(actions)
     return TemplateResponse(request, "actions/admin/overview.html", {"actions": actions})
+
+
+# Deliver now ---------------------------------------------------------------------------------
+
+
+@personal_data_required
+def deliver_now(request, page_id):
+    """Show which offices will receive the letter (by e-mail, with their constituents' names)
+    and which cannot (no address: the printable packet is for them); deliver on POST."""
+    from actions.delivery import NoOutbox, deliver
+    from actions.models import LetterDelivery
+
+    action = get_object_or_404(UrgentActionPage, pk=page_id).specific
+    done = {
+        d.recipient_email: d
+        for d in LetterDelivery.objects.filter(action_key=action.translation_key)
+    }
+    error = None
+    if request.method == "POST":
+        try:
+            sent = deliver(action, user=request.user)
+        except NoOutbox:
+            error = _("E-mail sending is not set up, so nothing was delivered.")
+        else:
+            log(
+                instance=action,
+                action=DELIVER_ACTION,
+                user=request.user,
+                data={"offices": len(sent), "names": sum(d.signatures for d in sent)},
+            )
+            messages.success(
+                request,
+                ngettext(
+                    "The letter was sent to %(count)s office.",
+                    "The letter was sent to %(count)s offices.",
+                    len(sent),
+                )
+                % {"count": len(sent)},
+            )
+            return redirect("actions_deliver", page_id)
+    rows = []
+    for target in packet_targets(action):
+        address = (target.email or "").strip().lower()
+        rows.append(
+            {
+                "target": target,
+                "email": address,
+                "names": _signers_for(action, target).count(),
+                "delivery": done.get(address),
+            }
+        )
+    return TemplateResponse(
+        request,
+        "actions/admin/deliver_now.html",
+        {
+            "action": action,
+            "rows": rows,
+            "pending": [r for r in rows if r["email"] and not r["delivery"] and r["names"]],
+            "deliveries": list(done.values()),
+            "error": error,
+        },
+    )

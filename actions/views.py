@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
 from actions import counting, formtoken, ratelimit
-from actions.blocks import fill_placeholders
+from actions.blocks import email_addresses, fill_placeholders, phone_numbers
 from actions.forms import (
     CallLogForm,
     EmailSentForm,
@@ -27,6 +27,7 @@ from actions.forms import (
 )
 from actions.models import ActionResponse
 from actions.signals import action_taken
+from home.links import page_url, tel_url
 from officials import lookup as officials_lookup
 
 logger = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ def _guard(request, page, kind):
     not offer, rate-limited, or closed."""
     if request.method != "POST" or page.block_of_kind(kind) is None:
         return HttpResponseRedirect(page.get_url(request))
-    wait = ratelimit.hit(request)
+    wait = ratelimit.flood_wait(request)
     if wait:
         return too_many_requests(request, wait)
     if not page.is_open:
@@ -131,13 +132,20 @@ def sign(request, page):
         return render_page(
             request, page, sign_form=form, sign_confirm=formtoken.REASONS[problem], open_step="sign"
         )
-    record_signature(page, form.cleaned_data, translation.get_language())
+    data = form.cleaned_data
+    verdict = ratelimit.assess(request, counting.canonical_email(data["email"]))
+    if verdict.wait:
+        return too_many_requests(request, verdict.wait)
+    record_signature(page, data, translation.get_language(), held=verdict.held)
     _mark_done(request, page, ActionResponse.Kind.SIGN)
     return _thanks_redirect(request, page)
 
 
-def record_signature(page, data, language):
-    """Store one signature per person per action; a repeat changes nothing."""
+def record_signature(page, data, language, held=False):
+    """Store one signature per person per action; a repeat changes nothing.
+
+    A held signature (busy shared address) is stored but neither counted nor mailed until
+    an organiser releases it (`release_held`)."""
     zip_code = data["zip_code"]
     state, district = officials_lookup.seat_of(officials_lookup.lookup_zip_safely(zip_code))
     response = ActionResponse(
@@ -155,6 +163,7 @@ def record_signature(page, data, language):
         district=district,
         show_publicly=data.get("show_publicly", False),
         opt_in=data.get("opt_in", False),
+        held_for_review=held,
     )
     if response.opt_in:
         response.consent_text = str(SignForm.base_fields["opt_in"].label)
@@ -163,8 +172,10 @@ def record_signature(page, data, language):
         with transaction.atomic():
             response.save()
             # Same transaction: listeners (supporters' confirmation) queue nothing for a
-            # signature that fails to save, and nothing for a repeat.
-            action_taken.send(sender=ActionResponse, response=response, page=page)
+            # signature that fails to save, and nothing for a repeat. A held signature is
+            # announced when an organiser releases it (actions/review.py).
+            if not held:
+                action_taken.send(sender=ActionResponse, response=response, page=page)
     except IntegrityError:
         return False
     return True
@@ -225,14 +236,15 @@ def _entry(name, template, values, **extra):
     return {"name": name, "text": text, **extra}
 
 
-def _zip_step(page, kind, form):
+def _zip_step(page, kind, form, data=None):
     """Validate the ZIP step and build what the reader needs to call or write.
 
     A ZIP shared by several states or districts comes back with the lookup's choices and
-    no script yet; the reader picks, and the same form is posted again.
+    no script yet; the reader picks, and the same form is posted again. `data` rebuilds the
+    step from what a logged call carried (the ZIP and seat), without a form.
     """
     block = page.block_of_kind(kind)
-    data = form.cleaned_data
+    data = form.cleaned_data if data is None else data
     lookup = (
         officials_lookup.lookup_zip_safely(data["zip"], data.get("state"), data.get("district"))
         if data["zip"]
@@ -246,14 +258,14 @@ def _zip_step(page, kind, form):
         _entry(f"{p.display_title} {p.full_name}".strip(), template, values, person=p)
         for p in _people(page, block, lookup)
     ]
-    for number in (block.value.get("numbers") or []) if kind == "call" and block else []:
+    for number in phone_numbers(block.value) if kind == "call" and block else []:
         entries.append(
             _entry(
                 number["label"],
                 template,
                 values,
                 phone=number["number"],
-                tel="tel:" + "".join(c for c in number["number"] if c.isdigit() or c == "+"),
+                tel=tel_url(number["number"]),
             )
         )
     # The one message the reader edits: addressed by name when there is one recipient.
@@ -271,14 +283,76 @@ def _zip_step(page, kind, form):
     form_class, prefix = FOLLOW_UPS[kind]
     if kind == "email":
         subject = fill_placeholders(block.value.get("subject", "") if block else "", values)
-        addresses = list(block.value.get("addresses") or []) if block else []
+        addresses = email_addresses(block.value) if block else []
         result["subject"] = subject
+        result["has_addresses"] = bool(addresses)
         result["mailto"] = (
             "mailto:" + ",".join(addresses) + f"?subject={quote(subject)}&body={quote(generic)}"
         )
         carried.update(subject=subject, body=generic)
     result[f"{prefix}_form"] = form_class(initial=carried, prefix=prefix)
+    if kind == "call":
+        # One tap per official: each entry carries its own form and token, so each call is
+        # logged once with its own outcome (5 Calls' contact / voicemail / unavailable).
+        for number, entry in enumerate(entries, start=1):
+            entry["log_form"] = form_class(
+                initial={**carried, "official": entry["name"], "token": secrets.token_urlsafe(24)},
+                prefix=prefix,
+                auto_id=f"id_call{number}_%s",
+            )
+        result["outcomes"] = ActionResponse.Outcome.choices
     return result
+
+
+CALLS_KEY = "actions_calls"
+
+
+def _logged_calls(request, page):
+    """{official name: outcome} this browser logged on this action (names are public)."""
+    return dict(request.session.get(CALLS_KEY, {}).get(str(page.translation_key), {}))
+
+
+def _remember_call(request, page, official, outcome):
+    calls = dict(request.session.get(CALLS_KEY, {}))
+    mine = dict(calls.get(str(page.translation_key), {}))
+    mine[official] = outcome
+    calls[str(page.translation_key)] = mine
+    request.session[CALLS_KEY] = calls
+    return mine
+
+
+def _after_official_call(request, page, data):
+    """Back to the list of officials with this one marked, or on to thanks when every
+    official on the list has an outcome."""
+    logged = _remember_call(request, page, data["official"], data["outcome"])
+    carried = {
+        "zip": data.get("zip") or "",
+        "state": data.get("state") or "",
+        "district": data.get("district"),
+        "first_name": "",
+        "city": "",
+    }
+    state = _zip_step(page, "call", None, data=carried)
+    entries = state.get("entries") or []
+    labels = dict(ActionResponse.Outcome.choices)
+    for entry in entries:
+        if entry["name"] in logged:
+            entry["logged"] = labels.get(logged[entry["name"]], "")
+            entry["counted"] = logged[entry["name"]] in ActionResponse.COUNTED_OUTCOMES
+    any_counted = any(o in ActionResponse.COUNTED_OUTCOMES for o in logged.values())
+    if any_counted:
+        _mark_done(request, page, "call")
+    if not entries or all(entry.get("logged") for entry in entries):
+        if any_counted:
+            return _thanks_redirect(request, page)
+        messages.info(
+            request,
+            _("Thank you for trying. That call is not counted yet: please try again later."),
+        )
+        return HttpResponseRedirect(page.get_url(request) + "#act-call", status=303)
+    state["just_logged"] = {"name": data["official"], "outcome": labels.get(data["outcome"])}
+    state["thanks_url"] = _sub_url(page, request, "thanks") if any_counted else ""
+    return render_page(request, page, open_step="call", call_state=state)
 
 
 def _carried_seat(data):
@@ -291,8 +365,11 @@ def _carried_seat(data):
     }
 
 
-def _log_once(page, kind, token, language, **fields):
-    """Store one response per submission token (a resent form changes nothing)."""
+def _log_once(request, page, kind, token, language, **fields):
+    """Store one response per submission token (a resent form changes nothing); held for
+    review when the address is busy."""
+    if "held_for_review" not in fields:
+        fields["held_for_review"] = ratelimit.assess(request).held
     response = ActionResponse(
         action_key=page.translation_key,
         page=page,
@@ -304,7 +381,8 @@ def _log_once(page, kind, token, language, **fields):
     try:
         with transaction.atomic():
             response.save()
-            action_taken.send(sender=ActionResponse, response=response, page=page)
+            if not response.held_for_review:  # announced on release (actions/review.py)
+                action_taken.send(sender=ActionResponse, response=response, page=page)
     except IntegrityError:
         pass
 
@@ -331,6 +409,7 @@ def two_step(request, page, kind):
             return render_page(request, page, open_step=kind, **{f"{kind}_state": state})
         data = form.cleaned_data
         _log_once(
+            request,
             page,
             kind,
             data["token"],
@@ -338,6 +417,8 @@ def two_step(request, page, kind):
             **form.response_fields(),
             **_carried_seat(data),
         )
+        if kind == "call" and data.get("official"):
+            return _after_official_call(request, page, data)
         if not form.counts:
             messages.info(
                 request,
@@ -375,11 +456,15 @@ def thanks(request, page):
     kind = request.session.get(SESSION_KEY, {}).get(str(page.translation_key))
     if not kind:
         return HttpResponseRedirect(page.get_url(request))
-    page.response_count = counting.fresh_count(page.translation_key)
-    url = page.get_full_url(request)
+    # The cached count, never a fresh recount: a first and a repeat signature must see the
+    # same number, or the page would tell a stranger whether an address had signed.
+    page.response_count = counting.get_count(page.translation_key)
+    url = page_url(page, request)
     text = page.title
+    # Plain links: nothing from these services loads until the reader clicks one.
     share = [
         ("WhatsApp", f"https://wa.me/?text={quote(text + ' ' + url)}"),
+        ("Bluesky", f"https://bsky.app/intent/compose?text={quote(text + ' ' + url)}"),
         ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={quote(url)}"),
         ("X", f"https://x.com/intent/post?url={quote(url)}&text={quote(text)}"),
         (_("Email"), f"mailto:?subject={quote(text)}&body={quote(url)}"),
@@ -392,6 +477,7 @@ def thanks(request, page):
             "kind": kind,
             "share_links": share,
             "share_url": url,
+            "share_title": text,
             "related_actions": related,
             "case_stories": page.get_case_stories(),
         }

@@ -5,6 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from actions.models import AllowedNetwork
 
 # --- Responses, exports and delivery (personal data: campaign managers only) -----------------
 
@@ -26,10 +30,16 @@ def register_response_urls():
             name="actions_responses_results",
         ),
         path(
+            "actions/<int:page_id>/responses/release/",
+            reports.release_held,
+            name="actions_release_held",
+        ),
+        path(
             "actions/<int:page_id>/delivery/",
             reports.delivery_packet,
             name="actions_delivery",
         ),
+        path("actions/<int:page_id>/deliver/", reports.deliver_now, name="actions_deliver"),
     ]
 
 
@@ -65,6 +75,13 @@ def _response_buttons(page, user, priority):
         icon_name="doc-full",
         priority=priority + 1,
     )
+    if page.specific_deferred.block_of_kind("sign") is not None:
+        yield Button(
+            _("Deliver now"),
+            reverse("actions_deliver", args=[page.pk]),
+            icon_name="mail",
+            priority=priority + 2,
+        )
 
 
 @hooks.register("register_page_header_buttons")
@@ -84,3 +101,24 @@ def register_export_log_action(actions):
     actions.register_action(
         EXPORT_ACTION, _("Export responses"), _("Responses exported (personal data)")
     )
+    actions.register_action(
+        "actions.release_held", _("Release held responses"), _("Held responses released")
+    )
+    from actions.reports import DELIVER_ACTION
+
+    actions.register_action(DELIVER_ACTION, _("Deliver letter"), _("Letter delivered to offices"))
+
+
+class AllowedNetworkViewSet(SnippetViewSet):
+    """Networks whose many signers are never held for review (an event's Wi-Fi)."""
+
+    model = AllowedNetwork
+    icon = "globe"
+    menu_label = _("Allowed networks")
+    add_to_settings_menu = True
+    list_display = ["label", "network", "expires_at"]
+    search_backend_name = None
+    search_fields = ["label", "network"]
+
+
+register_snippet(AllowedNetworkViewSet)

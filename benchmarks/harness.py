@@ -99,10 +99,10 @@ def wait_for_port(port, process, seconds=60):
 @contextlib.contextmanager
 def gunicorn(env, port, workers=None):
     workers = workers or 2 * (os.cpu_count() or 1)
-    env = dict(env, HOST=LOOPBACK, PORT=str(port), WEB_CONCURRENCY=str(workers))
+    env = dict(env, GUNICORN_BIND=f"{LOOPBACK}:{port}", WEB_CONCURRENCY=str(workers))
     env["GUNICORN_ACCESS_LOG"] = "/dev/null"
     process = subprocess.Popen(  # noqa: S603 - our own server on loopback
-        [GUNICORN, "-c", "deploy/gunicorn.conf.py", "cms.wsgi"], cwd=ROOT, env=env
+        [GUNICORN, "-c", "cms/gunicorn.conf.py", "cms.wsgi"], cwd=ROOT, env=env
     )
     try:
         wait_for_port(port, process)

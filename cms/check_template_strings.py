@@ -27,7 +27,7 @@ ALLOWED_PREFIXES = ("wagtailadmin/",)  # overrides of Wagtail admin screens
 
 # Names that are the same in every language.
 # Product and format names are the same in every language.
-PROPER_NAMES = {"Haven", "WhatsApp", "X", "Facebook", "RSS", "Atom"}
+PROPER_NAMES = {"Haven", "WhatsApp", "Bluesky", "X", "Facebook", "RSS", "Atom"}
 HUMAN_ATTRIBUTES = {"alt", "title", "aria-label", "placeholder"}
 DESCRIPTIVE_META = {"description", "og:title", "og:description", "twitter:title"}
 SKIPPED_ELEMENTS = {"script", "style"}

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from actions import views as action_views
 from home import views as home_views
+from home import well_known
 from home.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -17,8 +18,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for both languages, with hreflang alternates (outside the prefixes).
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", well_known.robots_txt, name="robots_txt"),
+    path("favicon.ico", well_known.favicon, name="favicon"),
+    path(".well-known/security.txt", well_known.security_txt, name="security_txt"),
     # Fetched by static/js/formtoken.js; the same in every language, so outside the prefixes.
     path("form-token/", action_views.form_token, name="form_token"),
+    # Open data: counts of every action, in every language (docs/api.md).
+    path("", include("actions.urls_api")),
 ]
 
 if settings.DEBUG:
@@ -32,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("", include("officials.urls")),
     path("", include("supporters.urls")),
+    path("", include("actions.urls_embed")),
     # Wagtail's page tree last: it is the catch-all.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

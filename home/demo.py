@@ -3,6 +3,7 @@ a privacy page. Called by `manage.py load_demo`; safe to run again."""
 
 from wagtail.models import Page, Site
 
+from home.links import set_default_site_address
 from home.models import HavenSettings, HomePage, OrganisationDetails, StandardPage
 from translation.builders import translate
 
@@ -71,8 +72,8 @@ def build(ctx):
         home.save_revision().publish()
     if site is None:
         site = Site.objects.create(
-            hostname="127.0.0.1",
-            port=8000,
+            hostname=ctx.host,
+            port=ctx.port,
             root_page=home,
             is_default_site=True,
             site_name="Haven",
@@ -81,11 +82,8 @@ def build(ctx):
         site.root_page = home
         site.site_name = "Haven"
         site.save()
-    if (site.hostname, site.port) == ("localhost", 80):
-        # Wagtail's placeholder site: point it where `make demo` serves, so absolute
-        # links (hreflang, feeds, emails) work on the demo.
-        site.hostname, site.port = "127.0.0.1", 8000
-        site.save()
+    # Absolute links (hreflang, feeds, share links, emails) point where the demo is served.
+    set_default_site_address(ctx.host, ctx.port)
     ctx.home = home
 
     privacy, _ = upsert_page(

@@ -15,6 +15,9 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.forms import HavenPageForm
+from home.seo import plain_text, webpage_data
+
 
 class BasePage(Page):
     """Fields every public page shares: the picture and text used when the page is shared."""
@@ -33,13 +36,23 @@ class BasePage(Page):
         *Page.promote_panels,
         FieldPanel("social_image"),
     ]
+    # Shows a slug clash (e.g. with an autosaved draft) at the top, not only on Promote.
+    base_form_class = HavenPageForm
 
     class Meta:
         abstract = True
 
     def get_social_description(self):
-        """What link previews show: the SEO description, else nothing (never personal data)."""
-        return self.search_description
+        """What link previews and search results show: the SEO description, else the page's
+        own summary text (`social_description_fallback`), never personal data."""
+        return self.search_description or plain_text(self.social_description_fallback())
+
+    def social_description_fallback(self):
+        return getattr(self, "intro", "") or ""
+
+    def structured_data(self, card, publisher):
+        """JSON-LD nodes for this page (see home/seo.py); subclasses say what they are."""
+        return [webpage_data(card, publisher, self)]
 
 
 class HomePage(BasePage):
@@ -70,6 +83,29 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def social_title(self, organisation):
+        """The organisation and what it does ("Haven — Case stories and urgent actions"),
+        unless the editor wrote an SEO title."""
+        if self.seo_title or organisation is None:
+            return self.seo_title or self.title
+        if organisation.tagline:
+            return f"{organisation.name} — {organisation.tagline}"
+        return organisation.name
+
+    def structured_data(self, card, publisher):
+        """The home page describes the site and the organisation behind it."""
+        website = {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": card.site_name,
+            "url": card.url,
+            "inLanguage": self.locale.language_code,
+            "publisher": {"@id": publisher["@id"]},
+        }
+        if card.description:
+            website["description"] = card.description
+        return [website, {"@context": "https://schema.org", **publisher}]
 
     def get_featured_stories(self):
         """The chosen stories in the reader's language, live ones only, in editor order.
@@ -168,12 +204,29 @@ class HavenSettings(BaseSiteSetting):
         verbose_name=_("privacy policy page"),
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
+    # The sending address itself stays in DEFAULT_FROM_EMAIL (the mail server must be allowed
+    # to send for its domain); editors choose the name readers see and where replies go.
+    email_from_name = models.CharField(
+        _("sender name on emails"),
+        max_length=100,
+        blank=True,
+        help_text=_("The name supporters see as the sender, e.g. “Haven Network”."),
+    )
+    email_reply_to = models.EmailField(
+        _("reply-to address"),
+        blank=True,
+        help_text=_("Where supporters' replies go. Empty: the environment's default, if any."),
+    )
 
     panels = [
         FieldPanel("organisation"),
         FieldPanel("donate_url"),
         PageChooserPanel("privacy_page"),
         FieldPanel("contact_email"),
+        MultiFieldPanel(
+            [FieldPanel("email_from_name"), FieldPanel("email_reply_to")],
+            heading=_("Supporter emails"),
+        ),
     ]
 
     class Meta:
@@ -196,6 +249,9 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+    def social_description_fallback(self):
+        return self.body
 
 
 HomePage.override_translatable_fields = [

@@ -10,6 +10,8 @@ from django.contrib.sitemaps import Sitemap
 from django.utils import translation
 from wagtail.models import Page
 
+from home.links import site_domain_and_scheme
+
 
 class PageSitemap(Sitemap):
     i18n = True
@@ -17,6 +19,14 @@ class PageSitemap(Sitemap):
     # Django's x-default points at an unprefixed URL; ours is the English page, as in
     # the hreflang links of every page (home/languages.py). Added in _urls below.
     x_default = False
+
+    def get_domain(self, site=None):
+        # The Site record, like every other absolute link (home/links.py), not the
+        # request's Host header that Django's sitemap would use.
+        return site_domain_and_scheme()[0]
+
+    def get_protocol(self, protocol=None):
+        return site_domain_and_scheme()[1]
 
     def items(self):
         pages = (

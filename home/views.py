@@ -1,10 +1,16 @@
 """Views outside the page tree: site search and the error pages."""
 
+import sys
+
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponseServerError
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from home.locales import active_locale
@@ -108,5 +114,65 @@ def untranslated_fallback(request):
 
 
 def server_error(request):
-    """A 500 page with no context at all, so nothing about the failure can leak."""
+    """A 500 page with no context at all, so nothing about the failure can leak.
+
+    Django calls this while the uncaught exception is still being handled, wherever it was
+    raised (a view, a template, a middleware saving the session): a database that is down
+    or hung becomes a 503 that keeps what the reader typed.
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return database_unavailable(request)
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+# What a reader may have typed into a public form, by field name (prefixes like "sign-"
+# dropped); everything else in the form travels back hidden, unchanged.
+TYPED_FIELDS = {
+    "first_name": _("First name"),
+    "last_name": _("Last name"),
+    "email": _("Email"),
+    "zip_code": _("ZIP code"),
+    "zip": _("ZIP code"),
+    "city": _("City (optional)"),
+    "subject": _("Subject"),
+    "body": _("Message"),
+}
+
+
+def typed_values(request):
+    """The posted form, as fields to show again: never read from the database."""
+    fields = []
+    if request.method != "POST":
+        return fields
+    try:
+        items = list(request.POST.lists())
+    except Exception:  # noqa: BLE001 - an unreadable body has nothing to give back
+        return fields
+    for name, values in items:
+        short = name.rpartition("-")[2]
+        label = TYPED_FIELDS.get(short)
+        for value in values:
+            fields.append(
+                {
+                    "name": name,
+                    "value": value,
+                    "label": label,
+                    "hidden": label is None,
+                    "multiline": short == "body",
+                }
+            )
+    return fields
+
+
+def database_unavailable(request):
+    """503 in the reader's language, rendered without touching the database (no context
+    processors), with their form filled in again so nothing they typed is lost."""
+    context = {
+        "LANGUAGE_CODE": _language() or settings.LANGUAGE_CODE,
+        "typed": typed_values(request),
+        "action_url": request.path,
+    }
+    response = HttpResponse(render_to_string("503.html", context), status=503)
+    response["Retry-After"] = str(getattr(settings, "HAVEN_RETRY_AFTER_SECONDS", 30))
+    response["Cache-Control"] = "no-store"
+    return response

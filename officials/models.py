@@ -6,7 +6,6 @@ admin. Targets are not translatable: names, phones and addresses are facts, the 
 every language, and only their titles and party names are localised when shown.
 """
 
-import re
 import uuid
 
 from django.core.cache import cache
@@ -18,6 +17,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
+
+from home.links import tel_url
 
 __all__ = [
     "NO_SENATORS",
@@ -69,17 +70,9 @@ PARTY_NAMES = {
 
 
 def tel_href(phone):
-    """A `tel:` link in international form, or "" when the number cannot be dialled."""
-    if not phone:
-        return ""
-    digits = re.sub(r"\D", "", phone)
-    if phone.strip().startswith("+"):
-        return f"tel:+{digits}" if len(digits) >= 8 else ""
-    if len(digits) == 10:
-        return f"tel:+1{digits}"
-    if len(digits) == 11 and digits.startswith("1"):
-        return f"tel:+{digits}"
-    return ""
+    """A `tel:` link in international (E.164) form, or "" when the number cannot be dialled:
+    the site's one rule for phone links (home/links.py)."""
+    return tel_url(phone)
 
 
 class TargetQuerySet(models.QuerySet):

@@ -112,12 +112,93 @@ class KeyFactBlock(blocks.StructBlock):
         preview_value = {"figure": "14 months", "label": "in detention without a hearing"}
 
 
+class ShareBlock(blocks.StructBlock):
+    """Share links for the page it sits on, placed where the story asks for them."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), max_length=120, required=False, help_text=_("E.g. “Spread the word”.")
+    )
+    text = blocks.TextBlock(label=_("Text"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Share")
+        template = "components/blocks/share.html"
+        description = _(
+            "Links to share this page by email, WhatsApp, X and Facebook, with a short ask."
+        )
+        preview_value = {
+            "heading": "Spread the word",
+            "text": "Tell three friends why seeking safety is not a crime.",
+        }
+
+
+class DonateBlock(SynchronisedChildrenMixin, blocks.StructBlock):
+    """An ask for money, linking to the organisation's own donation page."""
+
+    # The donation page is the same in every language unless the organisation has a Spanish
+    # one: translators may not change where money goes.
+    synchronised_children = ("url",)
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), max_length=120, help_text=_("E.g. “Support our work”.")
+    )
+    text = blocks.TextBlock(label=_("Why give"), required=False)
+    button_label = blocks.CharBlock(label=_("Button label"), max_length=60, default="Donate")
+    url = blocks.URLBlock(label=_("Donation page"), help_text=_("The organisation's own page."))
+
+    class Meta:
+        icon = "pick"
+        label = _("Donate ask")
+        template = "components/blocks/donate.html"
+        description = _("A short appeal with a button to the organisation's donation page.")
+        preview_value = {
+            "heading": "Support our work",
+            "text": "Legal help at the border is paid for by people like you.",
+            "button_label": "Donate",
+            "url": "https://example.org/donate",
+        }
+
+
+class CampaignImageBlock(CaptionedImageBlock):
+    """The same credited picture as in stories; a campaign has no person's photo consent to
+    check, so the editor is only asked for the rights to use it."""
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "components/blocks/image.html"
+        description = _(
+            "A picture with alt text, caption and photographer's credit. Use only pictures "
+            "the organisation has the rights to."
+        )
+        preview_value = {
+            "alt_text": "People waiting at a border crossing at dawn",
+            "caption": "A border crossing at dawn.",
+            "credit": "Haven",
+        }
+
+
 class StoryBodyBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     quote = QuoteBlock()
     image = CaptionedImageBlock()
     video = VideoBlock()
     key_fact = KeyFactBlock()
+    share = ShareBlock()
+    donate = DonateBlock()
+
+
+class CampaignBodyBlock(blocks.StreamBlock):
+    """A campaign's body: the story blocks without the consent rules of a person's case."""
+
+    paragraph = ParagraphBlock()
+    quote = QuoteBlock()
+    image = CampaignImageBlock()
+    video = VideoBlock()
+    key_fact = KeyFactBlock()
+    share = ShareBlock()
+    donate = DonateBlock()
 
 
 def body_has_images(body):

@@ -19,7 +19,15 @@ from wagtail.rich_text import RichText
 
 from home.demo import upsert_page
 from home.models import HomeFeaturedStory, HomePage
-from stories.models import CaseIndexPage, CaseStoryAction, CaseStoryPage, CaseUpdate, ConsentRecord
+from stories.models import (
+    CampaignAction,
+    CampaignPage,
+    CaseIndexPage,
+    CaseStoryAction,
+    CaseStoryPage,
+    CaseUpdate,
+    ConsentRecord,
+)
 from translation.builders import translate
 
 Category = CaseStoryPage.Category
@@ -183,6 +191,15 @@ def demo_image(title, alt, drawing):
 
 
 # The stories ---------------------------------------------------------------------------
+
+
+# Which demo action (actions/demo/pages.py, English slugs) belongs to which story.
+DEMO_LINKS = {
+    "samuel-fourteen-months-without-a-hearing": ["stop-the-transfer"],
+    "the-a-family-waiting-to-travel": ["help-the-a-family-travel"],
+    "the-k-family-a-father-held-far-away": ["release-the-family", "reunite-father-and-daughter"],
+}
+ALL_LINKED = {slug for slugs in DEMO_LINKS.values() for slug in slugs}
 
 
 def story_specs(g):
@@ -874,14 +891,22 @@ def build(ctx):
     )
 
     demo_actions = list(ctx.extra.get("demo_actions", []))
+    by_slug = {action.slug: action for action in demo_actions}
     featured = []
     for number, spec in enumerate(specs):
-        actions = []
-        if demo_actions:
-            actions = [
-                demo_actions[(number + k) % len(demo_actions)]
-                for k in range(min(spec.action_count, len(demo_actions)))
-            ]
+        if set(DEMO_LINKS.get(spec.slug, ())) & set(by_slug):
+            # Each story links the actions written for it, so scripts and stories agree.
+            actions = [by_slug[slug] for slug in DEMO_LINKS[spec.slug] if slug in by_slug]
+        else:
+            # Other demo actions (tests add their own): spread them over the stories.
+            actions = (
+                [
+                    demo_actions[(number + k) % len(demo_actions)]
+                    for k in range(min(spec.action_count, len(demo_actions)))
+                ]
+                if demo_actions and not by_slug.keys() & ALL_LINKED
+                else []
+            )
         late = LATE_UPDATE if spec.slug == LATE_UPDATE_STORY else None
         story = _upsert_story(index, spec, images, actions, late_update=late)
         if late is None or not _has_update(story, late):
@@ -892,3 +917,139 @@ def build(ctx):
             featured.append(story)
     ctx.extra["demo_stories"] = featured
     _set_featured(ctx, featured, g)
+    build_campaign(ctx, images, demo_actions)
+
+
+# A campaign that is nobody's case ------------------------------------------------------
+
+CAMPAIGN_SLUG = "a-humane-asylum-system"
+
+
+def campaign_body(g, images):
+    return [
+        (
+            "paragraph",
+            RichText(
+                p(
+                    g,
+                    "People who reach the border after fleeing violence are waiting months in "
+                    "dangerous cities for a first hearing. Our lawyers meet them every week.",
+                    "Las personas que llegan a la frontera huyendo de la violencia esperan "
+                    "meses en ciudades peligrosas una primera audiencia. Nuestros abogados "
+                    "las atienden cada semana.",
+                )
+            ),
+        ),
+        (
+            "image",
+            {
+                "image": images["threads"],
+                "alt_text": g(
+                    "Drawing of coloured threads meeting in the middle of a page.",
+                    "Dibujo de hilos de colores que se encuentran en el centro de una página.",
+                ),
+                "caption": g(
+                    "Many paths, one request: a fair hearing.",
+                    "Muchos caminos, una sola petición: una audiencia justa.",
+                ),
+                "credit": g("Illustration © Haven demo", "Ilustración © demo de Haven"),
+            },
+        ),
+        (
+            "quote",
+            {
+                "quote": g(
+                    "Every week we see families who did everything right and still wait in danger.",
+                    "Cada semana vemos familias que hicieron todo bien y aun así esperan en "
+                    "peligro.",
+                ),
+                "attribution": g(
+                    "A staff attorney at our border office",
+                    "Una abogada de nuestra oficina en la frontera",
+                ),
+            },
+        ),
+        (
+            "key_fact",
+            {
+                "figure": g("11 months", "11 meses"),
+                "label": g(
+                    "the average wait for a first hearing in our cases",
+                    "la espera media hasta una primera audiencia en nuestros casos",
+                ),
+                "source": g("Haven case files, 2026", "Expedientes de Haven, 2026"),
+            },
+        ),
+        (
+            "share",
+            {
+                "heading": g("Spread the word", "Corra la voz"),
+                "text": g(
+                    "Send this page to three people who care about fairness.",
+                    "Envíe esta página a tres personas a quienes les importe la justicia.",
+                ),
+            },
+        ),
+        (
+            "donate",
+            {
+                "heading": g(
+                    "Support legal help at the border", "Apoye la ayuda legal en la frontera"
+                ),
+                "text": g(
+                    "Our lawyers are paid for by individual donors, not by any government.",
+                    "A nuestros abogados los pagan donantes particulares, no ningún gobierno.",
+                ),
+                "button_label": g("Donate", "Donar"),
+                "url": "https://example.org/donate",
+            },
+        ),
+    ]
+
+
+def build_campaign(ctx, images, demo_actions):
+    """One campaign page with every media block and the demo's actions, in both languages."""
+    g = ctx.glossary
+    title = g("A humane asylum system, now", "Un sistema de asilo humano, ya")
+    g(CAMPAIGN_SLUG, "un-sistema-de-asilo-humano")
+    fields = {
+        "title": title,
+        "summary": g(
+            "Seeking safety is not a crime. Ask the people in power to restore a fair hearing "
+            "for everyone who asks for asylum.",
+            "Buscar protección no es un delito. Pida a quienes tienen el poder que devuelvan "
+            "una audiencia justa a todas las personas que piden asilo.",
+        ),
+        "hero_image": images["threads"],
+        "hero_image_alt": g(
+            "Drawing of coloured threads meeting in the middle of a page.",
+            "Dibujo de hilos de colores que se encuentran en el centro de una página.",
+        ),
+        "hero_image_credit": g("Illustration © Haven demo", "Ilustración © demo de Haven"),
+        "actions_heading": g("What you can do", "Qué puede hacer"),
+    }
+    page = CampaignPage.objects.child_of(ctx.home).filter(slug=CAMPAIGN_SLUG).first()
+    created = page is None
+    if created:
+        page = CampaignPage(slug=CAMPAIGN_SLUG, live=False, **fields)
+        ctx.home.add_child(instance=page)
+        page = CampaignPage.objects.get(pk=page.pk)
+    wanted = CampaignPage(body=campaign_body(g, images))
+    wanted_actions = [a.pk for a in demo_actions[:2]]
+    changed = (
+        created
+        or any(getattr(page, k) != v for k, v in fields.items())
+        or _stream_signature(page) != _stream_signature(wanted)
+        or [link.action_id for link in page.linked_actions.all()] != wanted_actions
+    )
+    if changed or not page.live:
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.body = wanted.body
+        page.linked_actions = [
+            CampaignAction(action_id=pk, sort_order=i) for i, pk in enumerate(wanted_actions)
+        ]
+        page.save_revision().publish()
+    translate(page, ctx.spanish, g)
+    ctx.extra["demo_campaign"] = page
+    return page

@@ -6,10 +6,11 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages as admin_messages
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.admin.views.generic.models import CreateView
+from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from stories.forms import ConsentRecordForm
@@ -18,7 +19,28 @@ from stories.models.pages import PUBLISH_REFUSED_ACTION
 from stories.views import TAKE_DOWN_ACTION, can_take_down, take_down
 
 
-class ConsentRecordCreateView(CreateView):
+class BackToStoryMixin:
+    """After saving a consent record the editor is back on the story it is for (where they
+    came from, to publish it), with a link to every consent record in the message."""
+
+    def get_success_url(self):
+        story = self.object.story_page()
+        if story is None:
+            return super().get_success_url()
+        return reverse("wagtailadmin_pages:edit", args=[story.pk])
+
+    def get_success_buttons(self):
+        return [
+            admin_messages.button(reverse("consent_records:index"), _("All consent records")),
+            *super().get_success_buttons(),
+        ]
+
+
+class ConsentRecordEditView(BackToStoryMixin, EditView):
+    pass
+
+
+class ConsentRecordCreateView(BackToStoryMixin, CreateView):
     def get_initial(self):
         """Pre-select the story when the editor comes from the story's consent panel."""
         initial = super().get_initial()
@@ -31,6 +53,7 @@ class ConsentRecordCreateView(CreateView):
 class ConsentRecordViewSet(ModelViewSet):
     model = ConsentRecord
     add_view_class = ConsentRecordCreateView
+    edit_view_class = ConsentRecordEditView
     icon = "lock"
     menu_label = _("Consent records")
     menu_order = 250
@@ -41,9 +64,9 @@ class ConsentRecordViewSet(ModelViewSet):
     list_display = [
         "story_title",
         "given_on",
-        "covers_story",
-        "covers_photo",
-        "covers_name",
+        "covers_story_text",
+        "covers_photo_text",
+        "covers_name_text",
         "withdrawn_on",
     ]
     list_filter = ["covers_photo", "covers_name"]

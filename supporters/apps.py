@@ -18,6 +18,11 @@ class SupportersConfig(AppConfig):
         from supporters import receivers
 
         action_taken.connect(receivers.on_action_taken, dispatch_uid="supporters.action_taken")
+        from actions.delivery import letter_delivery
+
+        letter_delivery.connect(
+            receivers.on_letter_delivery, dispatch_uid="supporters.letter_delivery"
+        )
         # Through the registry, like apps.get_model: supporters never imports stories.
         update_published = apps.get_app_config("stories").update_published
         update_published.connect(

@@ -11,12 +11,12 @@ import logging
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.rich_text import expand_db_html
 
 from actions.models import ActionResponse
+from home.links import absolutise_html, html_to_text, page_url
 from supporters.mail import queue_email, unsubscribe_url
 from supporters.models import OutboxEmail
 
@@ -52,10 +52,11 @@ def _letter(page):
         return None
     value = block.value
     letter_html = expand_db_html(value.get("letter").source) if value.get("letter") else ""
+    letter_html = absolutise_html(letter_html)  # read in a mail client, away from the site
     return {
         "heading": value.get("heading", ""),
         "letter_html": letter_html,
-        "letter_text": strip_tags(letter_html.replace("</p>", "</p>\n\n")).strip(),
+        "letter_text": html_to_text(letter_html),
         "demands": list(value.get("demands") or []),
         "closing": value.get("closing", ""),
     }
@@ -66,20 +67,26 @@ def queue_confirmation(response, page):
     if not response.email:
         return None
     language = response.language or "en"
+    stories = page.get_case_stories()
+    # "This case" is the stories the action is for; an action on no story has no case
+    # to leave, so its email offers only "stop all emails".
+    case_keys = [story.translation_key for story in stories]
     with translation.override(language):
+        subject = _("Thank you for signing: %(title)s") % {"title": page.title}
         context = {
+            "subject": subject,
+            "language": language,
             "first_name": response.first_name,
             "action": page,
-            "action_url": page.get_full_url(),
+            "action_url": page_url(page),
             "letter": _letter(page),
-            "stories": [
-                {"title": story.title, "url": story.get_full_url()}
-                for story in page.get_case_stories()
-            ],
+            "stories": [{"title": story.title, "url": page_url(story)} for story in stories],
             "opt_in": response.opt_in,
-            "unsubscribe_url": unsubscribe_url(response.email_canonical, language),
+            "unsubscribe_url": (
+                unsubscribe_url(response.email_canonical, language, case_keys) if case_keys else ""
+            ),
+            "unsubscribe_all_url": unsubscribe_url(response.email_canonical, language),
         }
-        subject = _("Thank you for signing: %(title)s") % {"title": page.title}
         body_text = render_to_string("emails/confirmation.txt", context)
         body_html = render_to_string("emails/confirmation.html", context)
     return queue_email(
@@ -92,4 +99,5 @@ def queue_confirmation(response, page):
         body_text=body_text,
         body_html=body_html,
         topic=f"confirm:{page.translation_key}",
+        case_keys=case_keys,
     )

@@ -17,9 +17,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task, task_backends
-from wagtail.models import Site
 
-from supporters.models import EmailPreference, OutboxEmail, email_digest
+from home.links import site_root_url
+from supporters.models import CaseOptOut, EmailPreference, OutboxEmail, email_digest
 
 logger = logging.getLogger(__name__)
 
@@ -33,23 +33,75 @@ def is_unsubscribed(digest):
 
 
 def site_root():
-    """The scheme and host every link in an email starts with."""
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+    """The scheme and host every link in an email starts with: the site's one root for
+    absolute links (home/links.py), the same as hreflang, feeds and share links."""
+    return site_root_url()
 
 
-def unsubscribe_link(preference_pk, language, root):
-    """The signed unsubscribe link of one preference row (no query: for batches)."""
-    token = signing.dumps(preference_pk, salt=UNSUBSCRIBE_SALT)
+def unsubscribe_link(preference_pk, language, root, case_keys=()):
+    """The signed unsubscribe link of one preference row (no query: for batches).
+
+    With `case_keys` (stories' translation keys) the link stops emails about those cases
+    only; without, it stops every case update. The token carries no address.
+    """
+    payload = (
+        {"p": preference_pk, "c": sorted(str(k) for k in case_keys)}
+        if case_keys
+        else (preference_pk)
+    )
+    token = signing.dumps(payload, salt=UNSUBSCRIBE_SALT)
     with translation.override(language):
         path = reverse("unsubscribe", args=[token])
     return f"{root}{path}"
 
 
-def unsubscribe_url(canonical_email, language):
-    """An absolute, signed link that stops further email; it carries no address."""
+def unsubscribe_url(canonical_email, language, case_keys=()):
+    """An absolute, signed link that stops further email (about these cases, or all)."""
     preference, _ = EmailPreference.objects.get_or_create(digest=email_digest(canonical_email))
-    return unsubscribe_link(preference.pk, language, site_root())
+    return unsubscribe_link(preference.pk, language, site_root(), case_keys)
+
+
+def token_scope(token):
+    """(preference, case keys) a token names; no case keys means every email. Returns
+    (None, ()) for a forged or damaged token."""
+    try:
+        payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None, ()
+    if isinstance(payload, dict):
+        pk, keys = payload.get("p"), tuple(payload.get("c") or ())
+    else:
+        pk, keys = payload, ()
+    return EmailPreference.objects.filter(pk=pk).first(), keys
+
+
+def opted_out_of_case(preference_ids, case_key):
+    """The preference ids (of these) that asked for no more emails about this case."""
+    return set(
+        CaseOptOut.objects.filter(
+            preference_id__in=list(preference_ids), case_key=case_key
+        ).values_list("preference_id", flat=True)
+    )
+
+
+def sender():
+    """(From, Reply-To list) of supporter emails: the address from DEFAULT_FROM_EMAIL (the
+    mail server must be allowed to send for it), the name and reply-to address from Haven
+    settings when an editor set them, else HAVEN_EMAIL_REPLY_TO."""
+    from email.utils import formataddr, parseaddr
+
+    from home.links import default_site
+    from home.models import HavenSettings
+
+    from_email = settings.DEFAULT_FROM_EMAIL
+    reply_to = getattr(settings, "HAVEN_EMAIL_REPLY_TO", "")
+    site = default_site()
+    if site is not None:
+        haven = HavenSettings.for_site(site)
+        if haven.email_from_name:
+            from_email = formataddr((haven.email_from_name, parseaddr(from_email)[1]))
+        reply_to = haven.email_reply_to or reply_to
+    return from_email, [reply_to] if reply_to else []
 
 
 def preferences_for(digests):
@@ -78,11 +130,7 @@ def preferences_for(digests):
 
 def preference_for_token(token):
     """The preference a token names, or None when the token is forged or damaged."""
-    try:
-        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return None
-    return EmailPreference.objects.filter(pk=pk).first()
+    return token_scope(token)[0]
 
 
 def queue_email(
@@ -96,6 +144,7 @@ def queue_email(
     body_text,
     body_html="",
     topic="",
+    case_keys=(),
 ):
     """Write one email to the outbox and queue its sending, atomically with the caller.
 
@@ -117,7 +166,8 @@ def queue_email(
                 "subject": subject[:255],
                 "body_text": body_text,
                 "body_html": body_html,
-                "unsubscribe_url": unsubscribe_url(canonical_email, language),
+                # The List-Unsubscribe address: this case only when the email is about one.
+                "unsubscribe_url": unsubscribe_url(canonical_email, language, case_keys),
             },
         )
         if created:
@@ -174,20 +224,71 @@ def _is_temporary(exc):
 
 
 def _message(email):
-    headers = {}
+    # Content-Language lets mail clients offer translation and pick fonts and hyphenation.
+    headers = {"Content-Language": email.language or settings.LANGUAGE_CODE}
     if email.unsubscribe_url:
+        # RFC 8058 one-click: a POST to this URL unsubscribes from the scope it names
+        # (this case for update and confirmation emails about a case).
         headers["List-Unsubscribe"] = f"<{email.unsubscribe_url}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    from_email, reply_to = sender()
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=from_email,
         to=[email.recipient],
+        # A reader's own message (delivery to an official) answers to the reader.
+        reply_to=[email.reply_to] if email.reply_to else reply_to,
         headers=headers,
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
+    if email.attachment_name:
+        message.attach(email.attachment_name, email.attachment, "text/csv")
     return message
+
+
+def queue_to_office(
+    *,
+    dedupe_key,
+    kind,
+    recipient,
+    person_email,
+    language,
+    subject,
+    body_text,
+    reply_to="",
+    attachment_name="",
+    attachment="",
+    topic="",
+):
+    """Queue an email to an official's office: a delivered letter, or a reader's message.
+
+    `person_email` is whose data this is (the reader, for a message; the office, for a
+    letter): erasure and export find the email by it. No unsubscribe link: the office did
+    not subscribe to anything. Returns the outbox row (the first one for a repeated key).
+    """
+    from actions.counting import canonical_email
+
+    with transaction.atomic():
+        email, created = OutboxEmail.objects.get_or_create(
+            dedupe_key=dedupe_key,
+            defaults={
+                "kind": kind,
+                "topic": topic,
+                "recipient": recipient,
+                "recipient_digest": email_digest(canonical_email(person_email)),
+                "language": language,
+                "subject": subject[:255],
+                "body_text": body_text,
+                "reply_to": reply_to,
+                "attachment_name": attachment_name,
+                "attachment": attachment,
+            },
+        )
+        if created:
+            send_outbox_email.enqueue(email.pk)
+    return email
 
 
 def _retry_later(email):
@@ -200,6 +301,18 @@ def _retry_later(email):
     else:
         # Immediate backends (tests, some demos) cannot wait: try again at once.
         send_outbox_email.enqueue(email.pk)
+
+
+def _opted_out_since_queued(email):
+    """True when the reader left this email's case after it was queued: the case is the
+    one its own unsubscribe link names."""
+    token = (email.unsubscribe_url or "").rstrip("/").rsplit("/", 1)[-1]
+    preference, keys = token_scope(token) if token else (None, ())
+    return bool(
+        preference
+        and keys
+        and CaseOptOut.objects.filter(preference=preference, case_key__in=keys).exists()
+    )
 
 
 @task(backend="email")
@@ -215,7 +328,9 @@ def send_outbox_email(email_id):
     email = OutboxEmail.objects.filter(pk=email_id).first()
     if email is None or email.status != OutboxEmail.Status.QUEUED:
         return  # erased, cancelled or already sent
-    if email.kind == OutboxEmail.Kind.CASE_UPDATE and is_unsubscribed(email.recipient_digest):
+    if email.kind == OutboxEmail.Kind.CASE_UPDATE and (
+        is_unsubscribed(email.recipient_digest) or _opted_out_since_queued(email)
+    ):
         email.status = OutboxEmail.Status.CANCELLED
         email.save(update_fields=["status"])
         return

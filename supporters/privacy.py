@@ -57,7 +57,13 @@ def _blank_emails(digests, *, delete_queued=False):
     if delete_queued:
         removed, _ = emails.filter(status=OutboxEmail.Status.QUEUED).delete()
     emails.exclude(status=OutboxEmail.Status.QUEUED).update(
-        recipient="", subject="", body_text="", body_html="", unsubscribe_url=""
+        recipient="",
+        subject="",
+        body_text="",
+        body_html="",
+        unsubscribe_url="",
+        reply_to="",
+        attachment="",
     )
     return removed
 
@@ -124,7 +130,13 @@ def anonymise_due(now=None):
     OutboxEmail.objects.exclude(status=OutboxEmail.Status.QUEUED).filter(
         created_at__lte=cutoff
     ).exclude(recipient="").update(
-        recipient="", subject="", body_text="", body_html="", unsubscribe_url=""
+        recipient="",
+        subject="",
+        body_text="",
+        body_html="",
+        unsubscribe_url="",
+        reply_to="",
+        attachment="",
     )
     logger.info("Anonymised %s response(s)", total)
     return total

@@ -33,3 +33,23 @@ def on_update_published(sender, page, updates, **kwargs):
     from supporters.updates import notify_story_updates
 
     notify_story_updates.enqueue(page.pk)
+
+
+def on_letter_delivery(sender, message, **kwargs):
+    """An office's copy of a sign-on letter, with its constituents' names attached."""
+    from supporters.mail import queue_to_office
+    from supporters.models import OutboxEmail
+
+    [(name, content, _mimetype)] = message["attachments"] or [("", "", "")]
+    return queue_to_office(
+        dedupe_key=message["dedupe_key"],
+        kind=OutboxEmail.Kind.LETTER,
+        recipient=message["to"],
+        person_email=message["to"],
+        language=message["language"],
+        subject=message["subject"],
+        body_text=message["body"],
+        attachment_name=name,
+        attachment=content,
+        topic=message.get("topic", ""),
+    )

@@ -18,14 +18,20 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.rich_text import expand_db_html
 
 from actions import counting
 from actions.models import ActionResponse
-from supporters.mail import preferences_for, queue_batch, site_root, unsubscribe_link
+from home.links import absolutise_html, html_to_text, page_url
+from supporters.mail import (
+    opted_out_of_case,
+    preferences_for,
+    queue_batch,
+    site_root,
+    unsubscribe_link,
+)
 from supporters.models import NotifiedUpdate, OutboxEmail, email_digest
 
 logger = logging.getLogger(__name__)
@@ -78,16 +84,19 @@ def _live_versions(story):
 def _content(version, update, language, fallback_language=None):
     """Subject and bodies for one update in one language (rendered once, reused per person)."""
     with translation.override(language):
-        body_html = expand_db_html(update.body or "")
+        # Mail clients have no site to resolve "/en/actions/…" against: every link absolute,
+        # and spelled out in the text part so none is lost.
+        body_html = absolutise_html(expand_db_html(update.body or ""))
+        subject = _("Case update: %(headline)s") % {"headline": update.headline}
         context = {
+            "subject": subject,
             "story_title": version.title,
-            "story_url": f"{version.get_full_url()}#{update.anchor}",
+            "story_url": f"{page_url(version)}#{update.anchor}",
             "headline": update.headline,
             "update_date": date_format(update.date, "DATE_FORMAT"),
             "body_html": body_html,
-            "body_text": strip_tags(body_html.replace("</p>", "</p>\n\n")).strip(),
+            "body_text": html_to_text(body_html),
         }
-        subject = _("Case update: %(headline)s") % {"headline": update.headline}
     if fallback_language:
         with translation.override(fallback_language):
             context["fallback_note"] = _(
@@ -159,12 +168,12 @@ def notify_story(story, size=None):
                         used = version.locale.language_code
                         subject, context = _content(version, localized, used, language)
                     context["acted_count"] = acted
-                    context["LANGUAGE_CODE"] = used
+                    context["language"] = used  # <html lang> and Content-Language
                     cache[language] = (used, subject, context)
                 return cache[language]
 
             for batch in _chunks(people, size or batch_size()):
-                queued += _queue_update_batch(key, batch, content_for, root)
+                queued += _queue_update_batch(key, batch, content_for, root, story.translation_key)
             NotifiedUpdate.objects.get_or_create(
                 update_key=key, defaults={"recipients": len(people)}
             )
@@ -173,19 +182,29 @@ def notify_story(story, size=None):
     return queued
 
 
-def _queue_update_batch(key, batch, content_for, root):
-    """One batch of people: a fixed number of queries, whatever the batch holds."""
+def _queue_update_batch(key, batch, content_for, root, case_key):
+    """One batch of people: a fixed number of queries, whatever the batch holds.
+
+    People who stopped all emails, or emails about this case, are left out.
+    """
     digests = {canonical: email_digest(canonical) for _email, canonical, _lang in batch}
     preferences = preferences_for(digests.values())
+    left_case = opted_out_of_case([pk for pk, _u in preferences.values()], case_key)
     emails = []
     for recipient, canonical, language in batch:
         digest = digests[canonical]
         preference_pk, unsubscribed = preferences[digest]
-        if unsubscribed:
+        if unsubscribed or preference_pk in left_case:
             continue
         used, subject, base = content_for(language)
-        link = unsubscribe_link(preference_pk, used, root)
-        context = {**base, "unsubscribe_url": link}
+        # The List-Unsubscribe link (and "Stop emails about this case") names this case;
+        # "Stop all emails" is the second link in the footer.
+        link = unsubscribe_link(preference_pk, used, root, [case_key])
+        context = {
+            **base,
+            "unsubscribe_url": link,
+            "unsubscribe_all_url": unsubscribe_link(preference_pk, used, root),
+        }
         with translation.override(used):
             body_text = render_to_string("emails/case_update.txt", context)
             body_html = render_to_string("emails/case_update.html", context)

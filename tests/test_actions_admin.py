@@ -149,7 +149,9 @@ def test_delivery_packet_per_target_holds_only_their_constituents(
     assert f"?target={senator.pk}" in html and f"?target={rep.pk}" in html
     assert "Other Rep" not in html
     response = client.get(f"/admin/actions/{action.pk}/delivery/?format=csv&target={rep.pk}")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    # A UTF-8 byte-order mark first, so Excel reads accents right; "utf-8-sig" drops it.
+    assert response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["Representative Tex Rep"]
     assert [r[:2] for r in rows[2:]] == [["TX", "16"]]
 

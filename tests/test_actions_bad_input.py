@@ -222,10 +222,10 @@ def test_form_token_endpoint_is_never_cached(client):
     assert not response.cookies
 
 
-# A frozen clock: the limit's fixed one-minute window cannot end in the middle of the test.
+# A frozen clock: the limit's fixed one-hour window cannot end in the middle of the test.
 @time_machine.travel("2026-03-02 12:00:10+00:00", tick=False)
-def test_rate_limit_answers_429_in_spanish_with_retry_after(action_es, settings):
-    settings.ACTIONS_RATE_LIMITS = [(3, 60)]
+def test_flood_answers_429_in_spanish_with_retry_after(action_es, settings):
+    settings.ACTIONS_FLOOD_PER_HOUR = 3
     cache.clear()
     client = Client()
     statuses = []
@@ -236,19 +236,23 @@ def test_rate_limit_answers_429_in_spanish_with_retry_after(action_es, settings)
         statuses.append(response.status_code)
     assert statuses == [303, 303, 303, 429, 429]
     assert "Por favor intente de nuevo en un momento" in response.content.decode()
-    assert int(response["Retry-After"]) == 50  # until the minute ends
+    assert int(response["Retry-After"]) == 3590  # until the hour ends
     assert ActionResponse.objects.count() == 3
 
 
 @time_machine.travel("2026-03-02 12:00:10+00:00", tick=False)
-def test_rate_limit_is_per_ip(action, settings):
+def test_busy_address_limit_is_per_ip_and_holds_rather_than_refuses(action, settings):
     settings.ACTIONS_RATE_LIMITS = [(1, 60)]
     cache.clear()  # hits left by an earlier test from these addresses must not count
     one = Client(REMOTE_ADDR="198.51.100.1")
     two = Client(REMOTE_ADDR="198.51.100.2")
     assert one.post(action.url + "sign/", sign_data()).status_code == 303
-    assert one.post(action.url + "sign/", sign_data()).status_code == 429
-    assert two.post(action.url + "sign/", sign_data()).status_code == 303
+    second = sign_data(**{"sign-email": "b@example.org"})
+    assert one.post(action.url + "sign/", second).status_code == 303
+    third = sign_data(**{"sign-email": "c@example.org"})
+    assert two.post(action.url + "sign/", third).status_code == 303
+    held = dict(ActionResponse.objects.values_list("email", "held_for_review"))
+    assert held == {"ana.perez@example.org": False, "b@example.org": True, "c@example.org": False}
 
 
 def test_get_on_a_post_route_goes_back_to_the_action(client, action):

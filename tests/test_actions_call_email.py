@@ -32,7 +32,7 @@ def hidden(html, name):
 def test_call_step_fills_the_script_and_links_the_number(client, action):
     html = zip_step(client, action, "call").content.decode()
     assert "Hello Field office, I am Rosa from Tucson." in html
-    assert 'href="tel:2025550100"' in html
+    assert 'href="tel:+12025550100"' in html  # E.164: dials from any phone
     assert 'name="log-outcome"' in html
 
 

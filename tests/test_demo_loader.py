@@ -51,3 +51,33 @@ def test_demo_login_works(demo_site, client):
     assert f"password: {demo_site.password}" in demo_site.output
     assert client.login(username="admin", password=demo_site.password)
     assert client.get("/admin/").status_code == 200
+
+
+def test_demo_served_on_port_9000_writes_no_link_to_any_other_port(monkeypatch, client):
+    """`make demo PORT=9000` passes the port to the loader; the Site follows, and so does
+    every link in pages, the sitemap, feeds, robots.txt, queued emails and printed logins."""
+    import io
+    import re
+
+    monkeypatch.setenv("HAVEN_ALLOW_DEMO", "1")
+    out = io.StringIO()
+    call_command("load_demo", "--host", "127.0.0.1", "--port", "9000", stdout=out)
+    local = re.compile(r"https?://(?:127\.0\.0\.1|localhost|testserver)(?::(\d+))?")
+    assert "http://127.0.0.1:9000/admin/" in out.getvalue()
+    assert set(local.findall(out.getvalue())) == {"9000"}
+
+    texts = []
+    for url in ["/en/", "/es/", "/sitemap.xml", "/robots.txt", "/en/cases/feed/atom/"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        texts.append(response.content.decode())
+    for path in re.findall(
+        r'href="(/(?:en|es)/(?:cases|casos|actions|acciones)/[^"]+/)"', texts[0]
+    ):
+        texts.append(client.get(path).content.decode())
+    from supporters.models import OutboxEmail
+
+    for email in OutboxEmail.objects.all():
+        texts += [email.body_text, email.body_html, email.unsubscribe_url]
+    ports = {port for text in texts for port in local.findall(text)}
+    assert ports == {"9000"}, ports

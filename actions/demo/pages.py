@@ -28,6 +28,7 @@ def _para(g, english, spanish):
 
 
 def _sign(g):
+    """The letter for Mr. K., the father in the K. family's story (stories/demo.py)."""
     return (
         "sign",
         {
@@ -37,28 +38,28 @@ def _sign(g):
                 "Su nombre se suma a la carta que entregaremos al director de la oficina "
                 "local en la fecha límite.",
             ),
-            "letter": _para(g, "Dear Director,", "Estimado director:")
+            "letter": _para(g, "Dear Director,", "Señor director:")
             + _para(
                 g,
                 "We are neighbours, teachers and members of faith communities, and we are "
-                "writing about a mother and her two sons who asked for asylum at the border "
-                "and have now been held for more than five months.",
+                "writing about Mr. K., who was detained at a routine check-in in September "
+                "and is now held a thousand miles from his wife and their two daughters.",
                 "Somos vecinos, docentes y miembros de comunidades de fe, y le escribimos "
-                "sobre una madre y sus dos hijos que pidieron asilo en la frontera y llevan "
-                "más de cinco meses detenidos.",
+                "sobre el señor K., detenido en una cita de control rutinaria en septiembre "
+                "y recluido ahora a mil millas de su esposa y de sus dos hijas.",
             ),
             "demands": [
                 g(
-                    "Release the family on parole while their case is heard.",
-                    "Liberar a la familia bajo palabra mientras se resuelve su caso.",
+                    "Release Mr. K. on parole while his case is heard.",
+                    "Libere al señor K. bajo palabra mientras se resuelve su caso.",
                 ),
                 g(
-                    "Let their lawyer visit and call them without delay.",
-                    "Permitir que su abogada los visite y los llame sin demora.",
+                    "Until then, move him to a centre near his family and his lawyer.",
+                    "Mientras tanto, trasládelo a un centro cercano a su familia y a su abogada.",
                 ),
                 g(
-                    "Give the younger son the medical care his doctors asked for.",
-                    "Dar al hijo menor la atención médica que pidieron sus médicos.",
+                    "Let his daughters speak to him by video every week.",
+                    "Permita que sus hijas hablen con él por video cada semana.",
                 ),
             ],
             "closing": g("Respectfully,", "Atentamente,"),
@@ -66,20 +67,13 @@ def _sign(g):
     )
 
 
-def _call(g):
+def _call(g, script):
     return (
         "call",
         {
             "heading": g("Call the field office", "Llame a la oficina local"),
             "recipients": "both",
-            "script": g(
-                "Hello, my name is {first_name} and I live in {city}, {state}. I am calling "
-                "{official} to ask for the release of the family held since spring. They "
-                "have a sponsor waiting for them. Thank you for passing on my message.",
-                "Hola, me llamo {first_name} y vivo en {city}, {state}. Llamo a {official} "
-                "para pedir la liberación de la familia detenida desde la primavera. Tienen "
-                "un patrocinador que los espera. Gracias por transmitir mi mensaje.",
-            ),
+            "script": script,
             "numbers": [
                 {
                     "label": g("Field office (fictional)", "Oficina local (ficticia)"),
@@ -90,51 +84,114 @@ def _call(g):
     )
 
 
-def _email(g):
+def _call_for_k(g):
+    return _call(
+        g,
+        g(
+            "Hello, my name is {first_name} and I live in {city}, {state}. I am calling "
+            "{official} to ask for the release of Mr. K., the father detained at his "
+            "check-in in September. His wife and daughters are waiting for him at home. "
+            "Thank you for passing on my message.",
+            "Hola, me llamo {first_name} y vivo en {city}, {state}. Llamo a {official} "
+            "para pedir la liberación del señor K., el padre detenido en su cita de control "
+            "en septiembre. Su esposa y sus hijas lo esperan en casa. Gracias por "
+            "transmitir mi mensaje.",
+        ),
+    )
+
+
+def _call_for_samuel(g):
+    return _call(
+        g,
+        g(
+            "Hello, my name is {first_name} and I live in {city}, {state}. I am calling "
+            "{official} about Samuel, the teacher detained since March. Please do not "
+            "transfer him away from his lawyer before his hearing next month. Thank you "
+            "for passing on my message.",
+            "Hola, me llamo {first_name} y vivo en {city}, {state}. Llamo a {official} por "
+            "Samuel, el maestro detenido desde marzo. Por favor, no lo trasladen lejos de "
+            "su abogada antes de su audiencia del próximo mes. Gracias por transmitir mi "
+            "mensaje.",
+        ),
+    )
+
+
+def _email(g, subject, body):
     return (
         "email",
         {
             "heading": g("Write to your members of Congress", "Escriba a sus congresistas"),
             "recipients": "zip",
-            "subject": g(
-                "Please help reunite a separated family",
-                "Por favor ayude a reunir a una familia separada",
-            ),
-            "body": g(
-                "Dear {official},\n\nI am your constituent in {city}, {state}. A father and "
-                "his daughter were separated at the border and have not spoken in weeks. "
-                "Please ask the agency to reunite them and to tell their lawyer where the "
-                "girl is.\n\nThank you,\n{first_name}",
-                "Estimado/a {official}:\n\nSoy su elector/a en {city}, {state}. Un padre y "
-                "su hija fueron separados en la frontera y no han hablado en semanas. Por "
-                "favor pida a la agencia que los reúna y que informe a su abogado dónde "
-                "está la niña.\n\nGracias,\n{first_name}",
-            ),
+            "subject": subject,
+            "body": body,
             "addresses": ["casework@example.org"],
         },
     )
 
 
+def _email_for_k(g):
+    return _email(
+        g,
+        g(
+            "Please help bring a father home to his daughters",
+            "Por favor, ayude a que un padre vuelva con sus hijas",
+        ),
+        g(
+            "Dear {official},\n\nI live in {city}, {state}. Mr. K. was detained at a routine "
+            "check-in in September and is held a thousand miles from his two daughters. "
+            "Please ask the agency why he is held so far away and whether he can be "
+            "released to his family while his case is heard.\n\nThank you,\n{first_name}",
+            "Buenos días, {official}:\n\nVivo en {city}, {state}. El señor K. fue detenido "
+            "en una cita de control rutinaria en septiembre y está recluido a mil millas de "
+            "sus dos hijas. Por favor, pregunte a la agencia por qué lo tienen tan lejos y "
+            "si puede quedar en libertad con su familia mientras se resuelve su caso."
+            "\n\nGracias,\n{first_name}",
+        ),
+    )
+
+
+def _email_for_a_family(g):
+    return _email(
+        g,
+        g(
+            "Please help the A. family travel before their visas expire",
+            "Por favor, ayude a la familia A. a viajar antes de que venzan sus visas",
+        ),
+        g(
+            "Dear {official},\n\nI live in {city}, {state}. The A. family was approved for "
+            "resettlement, but their flight was cancelled and their visas expire soon. "
+            "Please write to the department and ask that they travel before then."
+            "\n\nThank you,\n{first_name}",
+            "Buenos días, {official}:\n\nVivo en {city}, {state}. La familia A. fue "
+            "aprobada para reasentamiento, pero su vuelo se canceló y sus visas vencen "
+            "pronto. Por favor, escriba al departamento y pida que viajen antes."
+            "\n\nGracias,\n{first_name}",
+        ),
+    )
+
+
 def _actions(g, now):
+    """The demo's actions. Each belongs to one story in stories/demo.py (see DEMO_LINKS
+    there), and its script, letter and counts say the same as that story."""
     return [
         {
             "slug": g("release-the-family", "liberen-a-la-familia"),
             "title": g(
-                "Release the family held since spring",
-                "Liberen a la familia detenida desde la primavera",
+                "Release the father held far from his daughters",
+                "Liberen al padre detenido lejos de sus hijas",
             ),
             "summary": g(
-                "A mother and her two sons have waited five months in detention. Add your "
-                "name to the letter asking for their release.",
-                "Una madre y sus dos hijos llevan cinco meses detenidos. Agregue su nombre a "
-                "la carta que pide su liberación.",
+                "Mr. K. has been held a thousand miles from home since a routine check-in. "
+                "Add your name to the letter asking for his release.",
+                "El señor K. está detenido a mil millas de su casa desde una cita de control "
+                "rutinaria. Agregue su nombre a la carta que pide su liberación.",
             ),
             "why": _para(
                 g,
-                "Families with a sponsor and a pending asylum case can be released on "
+                "People with a family, a lawyer and a pending case can be released on "
                 "parole. Public letters have moved officials to use that power before.",
-                "Las familias con patrocinador y un caso de asilo pendiente pueden ser "
-                "liberadas bajo palabra. Las cartas públicas ya han movido antes a los "
+                "Las personas con familia, abogada y un caso pendiente pueden quedar en "
+                "libertad bajo palabra. Las cartas públicas ya han movido antes a los "
                 "funcionarios a usar ese poder.",
             ),
             "note": g("The field office director", "El director de la oficina local"),
@@ -142,18 +199,17 @@ def _actions(g, now):
             "status": "open",
             "deadline": now + 12 * DAY,
             "goal": 500,
-            "ways": [_sign(g), _call(g)],
+            "ways": [_sign(g), _call_for_k(g)],
             "signers": 7,
             "director": True,
         },
         {
             "slug": g("reunite-father-and-daughter", "reunan-a-padre-e-hija"),
-            "title": g("Reunite a father and his daughter", "Reúnan a un padre con su hija"),
+            "title": g("Bring a father home to his daughters", "Que un padre vuelva con sus hijas"),
             "summary": g(
-                "Separated at the border, they have not spoken in weeks. Email your members "
+                "Two girls have not seen their father since September. Email your members "
                 "of Congress today.",
-                "Los separaron en la frontera y no han hablado en semanas. Escriba hoy a sus "
-                "congresistas.",
+                "Dos niñas no ven a su padre desde septiembre. Escriba hoy a sus congresistas.",
             ),
             "why": _para(
                 g,
@@ -169,19 +225,20 @@ def _actions(g, now):
             "status": "open",
             "deadline": now + 20 * DAY,
             "goal": 200,
-            "ways": [_email(g)],
+            "ways": [_email_for_k(g)],
             "signers": 0,
         },
         {
             "slug": g("stop-the-transfer", "detengan-el-traslado"),
             "title": g(
-                "Stop the transfer far from his lawyer", "Detengan el traslado lejos de su abogada"
+                "Stop Samuel's transfer far from his lawyer",
+                "Detengan el traslado de Samuel lejos de su abogada",
             ),
             "summary": g(
-                "A young man with a hearing next month may be moved a thousand miles away. "
-                "Call before Friday.",
-                "Un joven con audiencia el próximo mes podría ser trasladado a mil millas. "
-                "Llame antes del viernes.",
+                "Samuel has a hearing next month and may be moved a thousand miles from his "
+                "lawyer. Call before Friday.",
+                "Samuel tiene audiencia el próximo mes y podría ser trasladado a mil millas "
+                "de su abogada. Llame antes del viernes.",
             ),
             "why": "",
             "note": g("The field office", "La oficina local"),
@@ -189,7 +246,7 @@ def _actions(g, now):
             "status": "open",
             "deadline": now + 5 * DAY,
             "goal": None,
-            "ways": [_call(g)],
+            "ways": [_call_for_samuel(g)],
             "signers": 0,
             "director": True,
         },
@@ -199,8 +256,10 @@ def _actions(g, now):
                 "Medical care for a child in detention", "Atención médica para un niño detenido"
             ),
             "summary": g(
-                "Thousands signed, and the boy was taken to a children's hospital.",
-                "Miles firmaron y el niño fue llevado a un hospital infantil.",
+                "Readers asked the medical director to treat a sick boy, and he was taken to "
+                "a children's hospital.",
+                "Los lectores pidieron a la directora médica que atendiera a un niño enfermo, "
+                "y lo llevaron a un hospital infantil.",
             ),
             "why": "",
             "note": g(
@@ -211,40 +270,83 @@ def _actions(g, now):
             "status": "won",
             "outcome": _para(
                 g,
-                "We won. Three days after we delivered the letter, the boy was seen by "
-                "specialists. Thank you to everyone who signed.",
-                "Ganamos. Tres días después de entregar la carta, especialistas atendieron "
-                "al niño. Gracias a todas las personas que firmaron.",
+                "We won. Three days after we delivered the letter with your names, the boy "
+                "was seen by specialists. Thank you to everyone who signed.",
+                "Ganamos. Tres días después de entregar la carta con sus nombres, "
+                "especialistas atendieron al niño. Gracias a todas las personas que firmaron.",
             ),
             "deadline": datetime.datetime(2026, 9, 30, 17, tzinfo=datetime.UTC),
-            "goal": 1000,
-            "ways": [_sign(g)],
+            # A won action's count is what it had: the demo's five signers, no goal to miss.
+            "goal": None,
+            "ways": [_sign_for_boy(g)],
             "signers": 5,
         },
         {
-            "slug": g("keep-the-shelter-open", "que-el-albergue-siga-abierto"),
-            "title": g("Keep the family shelter open", "Mantengan abierto el albergue familiar"),
+            "slug": g("help-the-a-family-travel", "ayuden-a-la-familia-a-a-viajar"),
+            "title": g(
+                "Help the A. family travel before their visas expire",
+                "Ayuden a la familia A. a viajar antes de que venzan sus visas",
+            ),
             "summary": g(
-                "The deadline for calls and emails about the shelter's funding has passed.",
-                "Ya pasó el plazo para llamar y escribir sobre los fondos del albergue.",
+                "Calls and emails to members of Congress about the A. family's cancelled "
+                "flight are closed.",
+                "Ya se cerraron las llamadas y los correos a congresistas por el vuelo "
+                "cancelado de la familia A.",
             ),
             "why": "",
-            "note": g("The city council", "El concejo municipal"),
+            "note": g(
+                "Your two senators and your representative", "Sus dos senadores y su representante"
+            ),
             "recipients": "zip",
             "status": "closed",
             "outcome": _para(
                 g,
-                "The council voted to fund the shelter for six more months. We will be back "
-                "before the next vote.",
-                "El concejo votó financiar el albergue seis meses más. Volveremos antes de la "
-                "próxima votación.",
+                "Thank you. On 12 November members of Congress wrote to the department "
+                "asking that the family travel before their visas expire. Follow their "
+                "story for what happens next.",
+                "Gracias. El 12 de noviembre, congresistas escribieron al departamento para "
+                "pedir que la familia viaje antes de que venzan sus visas. Siga su historia "
+                "para saber qué pasa.",
             ),
-            "deadline": datetime.datetime(2026, 10, 15, 21, tzinfo=datetime.UTC),
-            "goal": 300,
-            "ways": [_call(g), _email(g)],
+            "deadline": datetime.datetime(2026, 11, 10, 22, tzinfo=datetime.UTC),
+            "goal": None,
+            "ways": [
+                _call(
+                    g,
+                    g(
+                        "Hello, my name is {first_name} and I live in {city}, {state}. I am "
+                        "calling {official} to ask them to write to the department so the A. "
+                        "family can travel before their visas expire. Thank you.",
+                        "Hola, me llamo {first_name} y vivo en {city}, {state}. Llamo a "
+                        "{official} para pedirle que escriba al departamento para que la "
+                        "familia A. pueda viajar antes de que venzan sus visas. Gracias.",
+                    ),
+                ),
+                _email_for_a_family(g),
+            ],
             "signers": 0,
         },
     ]
+
+
+def _sign_for_boy(g):
+    return (
+        "sign",
+        {
+            "heading": g("Sign the letter", "Firme la carta"),
+            "introduction": "",
+            "letter": _para(g, "Dear Medical Director,", "Señora directora médica:")
+            + _para(
+                g,
+                "A nine-year-old boy in your centre has had a high fever for a week. We ask "
+                "you to have him seen by a children's doctor today.",
+                "Un niño de nueve años de su centro tiene fiebre alta desde hace una semana. "
+                "Le pedimos que hoy mismo lo atienda un pediatra.",
+            ),
+            "demands": [],
+            "closing": g("Respectfully,", "Atentamente,"),
+        },
+    )
 
 
 DEMO_PEOPLE = [

@@ -3,5 +3,7 @@
 Split by concern; each module declares `__all__`.
 """
 
+from .letters import *  # noqa: F403
 from .pages import *  # noqa: F403
 from .responses import *  # noqa: F403
+from .safety import *  # noqa: F403

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
@@ -18,12 +17,17 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from actions import routes
 from actions.blocks import RECIPIENT_CHOICES, WaysToActBlock
+from actions.panels import EmbedSnippetPanel
+from home.forms import HavenPageForm
 from home.models import BasePage
+from home.seo import webpage_data
 
 __all__ = ["ActionIndexPage", "ActionTarget", "UrgentActionPage"]
 
 # Case stories live in this app; found by label so `actions` never imports `stories`.
 STORY_APP_LABEL = "stories"
+# Campaign pages live there too but are not "the people behind this action".
+STORY_MODEL = "casestorypage"
 
 TIME_ZONE_CHOICES = [
     ("America/New_York", _("Eastern time")),
@@ -37,7 +41,7 @@ TIME_ZONE_CHOICES = [
 ]
 
 
-class UrgentActionPageForm(WagtailAdminPageForm):
+class UrgentActionPageForm(HavenPageForm):
     """Editors type the deadline as wall-clock time in the action's own time zone."""
 
     def __init__(self, *args, **kwargs):
@@ -76,6 +80,9 @@ class ActionIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("urgent actions index")
+
+    def structured_data(self, card, publisher):
+        return [webpage_data(card, publisher, self, "CollectionPage")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -143,6 +150,15 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         help_text=_("The deadline is shown to readers in this time zone."),
     )
     signature_goal = models.PositiveIntegerField(_("goal"), null=True, blank=True)
+    deliver_at_deadline = models.BooleanField(
+        _("deliver the letter at the deadline"),
+        default=False,
+        help_text=_(
+            "At the deadline, e-mail the letter to each recipient office that has an address, "
+            "with its own constituents' names. You can also deliver it at any time from the "
+            "action's “Deliver now” button."
+        ),
+    )
     outcome_message = RichTextField(
         _("outcome"),
         features=["bold", "italic", "link"],
@@ -168,6 +184,16 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
             ],
             heading=_("Who receives it"),
         ),
+        InlinePanel(
+            "letter_versions",
+            heading=_("Letter versions"),
+            label=_("Letter version"),
+            help_text=_(
+                "A different letter for one group of recipients, e.g. members of Congress "
+                "asked to press the President-Elect. Without one, every office receives the "
+                "letter on the page."
+            ),
+        ),
         FieldPanel("ways_to_act"),
         MultiFieldPanel(
             [
@@ -175,10 +201,15 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
                 FieldPanel("deadline"),
                 FieldPanel("deadline_timezone"),
                 FieldPanel("signature_goal"),
+                FieldPanel("deliver_at_deadline"),
                 FieldPanel("outcome_message"),
             ],
             heading=_("Status and deadline"),
         ),
+    ]
+    promote_panels = [
+        *BasePage.promote_panels,
+        EmbedSnippetPanel(heading=_("Embed on a partner site")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -197,6 +228,8 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         SynchronizedField("deadline", overridable=False),
         SynchronizedField("deadline_timezone", overridable=False),
         SynchronizedField("signature_goal", overridable=False),
+        SynchronizedField("deliver_at_deadline", overridable=False),
+        TranslatableField("letter_versions"),
         SynchronizedField("social_image", overridable=False),
         # The chosen officials (names, phones) are copied, never shown to translators.
         SynchronizedField("action_targets", overridable=False),
@@ -204,6 +237,41 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("urgent action")
+
+    # Link cards -------------------------------------------------------------------------
+
+    def get_social_description(self):
+        """Link previews and search results show the required summary of the ask."""
+        return self.search_description or self.summary
+
+    def structured_data(self, card, publisher):
+        """An online Event that runs until the deadline, organised by the organisation:
+        the schema.org type search engines and validators accept for a dated call to act
+        (schema.org's Action types describe an act already done, not an invitation)."""
+        start = self.first_published_at or self.last_published_at or timezone.now()
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": card.title,
+            "description": card.description,
+            "url": card.url,
+            "inLanguage": self.locale.language_code,
+            "image": [card.image_url],
+            "startDate": start.isoformat(timespec="seconds"),
+            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": {"@type": "VirtualLocation", "url": card.url},
+            "organizer": {
+                "@type": "Organization",
+                "name": publisher["name"],
+                "url": publisher["url"],
+            },
+        }
+        if self.deadline:
+            data["endDate"] = self.deadline_local.isoformat(timespec="seconds")
+        else:
+            data["endDate"] = data["startDate"]
+        return [data]
 
     # Counting ---------------------------------------------------------------------------
 
@@ -223,6 +291,17 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         for page in pages:
             page.response_count = counts.get(page.translation_key, 0)
         return pages
+
+    def delivery_summary(self):
+        """How many offices received the letter, and when last: shown in every language."""
+        from django.db.models import Count, Max, Sum
+
+        from actions.models import LetterDelivery
+
+        summary = LetterDelivery.objects.filter(action_key=self.translation_key).aggregate(
+            offices=Count("id"), names=Sum("signatures"), last=Max("delivered_at")
+        )
+        return summary if summary["offices"] else None
 
     @property
     def progress_percent(self):
@@ -318,7 +397,12 @@ class UrgentActionPage(RoutablePageMixin, BasePage):
         return list(
             Page.objects.live()
             .public()
-            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            .filter(
+                translation_key__in=keys,
+                locale_id=self.locale_id,
+                content_type__app_label=STORY_APP_LABEL,
+                content_type__model=STORY_MODEL,
+            )
             .specific()
             .order_by("-first_published_at")
         )

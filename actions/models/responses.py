@@ -1,4 +1,4 @@
-"""What readers send: signatures, logged calls and sent emails.
+"""What readers send: signatures, pledges, logged calls and sent emails.
 
 Responses are keyed by the action's `translation_key`, not by one language's page, so
 every translation of an action shares one count and one list of signers. Personal fields
@@ -15,8 +15,12 @@ __all__ = ["ActionResponse"]
 class ActionResponse(models.Model):
     class Kind(models.TextChoices):
         SIGN = "sign", _("Signature")
+        PLEDGE = "pledge", _("Pledge")
         CALL = "call", _("Call")
         EMAIL = "email", _("Email")
+
+    # Kinds one person can do only once per action (same answer for a repeat).
+    ONCE_PER_PERSON = (Kind.SIGN, Kind.PLEDGE)
 
     class Outcome(models.TextChoices):
         TALKED = "talked", _("Talked to staff")
@@ -38,6 +42,9 @@ class ActionResponse(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     counted = models.BooleanField(_("counted"), default=True, editable=False)
+    # Sent from a busy shared address (an office, a church hall, a carrier's NAT): kept,
+    # but not counted publicly or mailed until an organiser releases it (actions/ratelimit.py).
+    held_for_review = models.BooleanField(_("held for review"), default=False, db_index=True)
     language = models.CharField(_("language"), max_length=10)
     created_at = models.DateTimeField(_("date"), auto_now_add=True, db_index=True)
 
@@ -49,6 +56,10 @@ class ActionResponse(models.Model):
     city = models.CharField(_("city"), max_length=80, blank=True)
     state = models.CharField(_("state"), max_length=2, blank=True)
     district = models.CharField(_("district"), max_length=4, blank=True)
+    # For people writing on behalf of an organisation ("I am [TITLE] of [ORGANIZATION]").
+    title = models.CharField(_("title or role"), max_length=120, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
     show_publicly = models.BooleanField(_("name shown publicly"), default=False)
     opt_in = models.BooleanField(_("wants news of this case"), default=False)
     consent_text = models.TextField(_("consent text"), blank=True)
@@ -71,7 +82,7 @@ class ActionResponse(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["action_key", "email_canonical"],
-                condition=Q(kind="sign"),
+                condition=Q(kind__in=["sign", "pledge"]),
                 name="actions_one_signature_per_person",
             ),
             models.UniqueConstraint(
@@ -86,8 +97,9 @@ class ActionResponse(models.Model):
         return f"{self.get_kind_display()} #{self.pk}"
 
     def save(self, *args, **kwargs):
+        self.counted = not self.held_for_review
         if self.kind == self.Kind.CALL:
-            self.counted = self.outcome in self.COUNTED_OUTCOMES
+            self.counted = self.counted and self.outcome in self.COUNTED_OUTCOMES
         return super().save(*args, **kwargs)
 
     @property

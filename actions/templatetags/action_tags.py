@@ -22,3 +22,11 @@ def open_actions(limit=3):
         .order_by(F("deadline").asc(nulls_last=True))[:limit]
     )
     return UrgentActionPage.attach_counts(actions)
+
+
+@register.simple_tag
+def call_numbers(value):
+    """The numbers of a call block an editor filled in (empty list items are skipped)."""
+    from actions.blocks import phone_numbers
+
+    return phone_numbers(value)

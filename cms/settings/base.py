@@ -4,6 +4,7 @@ Every value an operator may change is read from the environment here, with a saf
 and listed once in docs/env-vars.md.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "actions",
     "officials",
     "supporters",
+    "accounts",
     # Translation: wagtail_localize.locales replaces wagtail.locales (never both).
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -66,20 +68,34 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Admin security: a second factor (TOTP), sign-in throttling, security headers.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads parameters: drops NUL characters PostgreSQL cannot take.
+    "cms.middleware.CleanInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session and must come before CommonMiddleware.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(), then the admin's second-factor gate (accounts/).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
+    "cms.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -118,7 +134,94 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that is down or hung must fail a request in seconds, not hold it for
+    # minutes: the reader then gets the 503 page with their form kept (home/views.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
+            "options": "-c statement_timeout={}".format(
+                int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "15000"))
+            ),
+        }
+    )
+# Seconds a reader is asked to wait when the database is unavailable (503 Retry-After).
+HAVEN_RETRY_AFTER_SECONDS = int(os.environ.get("HAVEN_RETRY_AFTER_SECONDS", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Admin security (accounts/) ---------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out address before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Second factor for superusers and campaign managers (on unless switched off; dev is off).
+HAVEN_REQUIRE_2FA = env_bool("HAVEN_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Haven")
+# Sign-in throttling: after AXES_FAILURE_LIMIT wrong passwords from one address, that
+# address waits AXES_COOLOFF_MINUTES (a localised 429 page) before trying again.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.two_factor.lockout"
+AXES_CLIENT_IP_CALLABLE = "actions.ratelimit.client_ip"
+# Failed attempts are kept (to count them); successful sign-ins are not logged by axes.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Editors' avatars from Gravatar would send a hash of their address to a third party and
+# need a CSP exception: the admin shows initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy for public pages: no inline script at all; embeds (video) from
+# the providers Wagtail's oEmbed finders use.
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# The Wagtail admin (cms/middleware.py): Wagtail 8 still needs inline scripts and styles
+# there (wagtail#1288); everything else stays as tight as on public pages.
+HAVEN_ADMIN_CSP = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+}
+HAVEN_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "interest-cohort",
+        "browsing-topics",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -196,6 +299,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Haven <no-reply@localhost>")
+# Where supporters' replies go when Haven settings name no reply-to address (empty: none).
+HAVEN_EMAIL_REPLY_TO = os.environ.get("HAVEN_EMAIL_REPLY_TO", "")
 
 # Wagtail -----------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Haven"
@@ -226,6 +331,10 @@ LOGGING = {
     },
 }
 
+# Contact line of /.well-known/security.txt (mailto: or https:); empty = the contact email
+# in Haven settings.
+HAVEN_SECURITY_CONTACT = os.environ.get("HAVEN_SECURITY_CONTACT", "")
+
 HAVEN_DATA_DIR = os.environ.get("HAVEN_DATA_DIR", str(BASE_DIR.parent / "shared" / "data"))
 
 # Urgent actions ------------------------------------------------------------------------
@@ -233,16 +342,25 @@ HAVEN_DATA_DIR = os.environ.get("HAVEN_DATA_DIR", str(BASE_DIR.parent / "shared"
 INSTALLED_APPS += ["wagtail.contrib.routable_page"]
 # A friendly, localised page instead of Django's English CSRF failure page.
 CSRF_FAILURE_VIEW = "actions.views.csrf_failure"
-# Per-IP limits on action form posts: (requests, seconds) windows, shared through the cache.
+# Per-address limits on responses: (requests, seconds) windows, shared through the cache.
+# Past them a response is kept but held for review, never refused (actions/ratelimit.py).
 ACTIONS_RATE_LIMITS = [
     (int(os.environ.get("ACTIONS_RATE_PER_MINUTE", "10")), 60),
     (int(os.environ.get("ACTIONS_RATE_PER_HOUR", "60")), 3600),
 ]
+# A flood, refused with 429: posts per hour from one address, and per e-mail address.
+ACTIONS_FLOOD_PER_HOUR = int(os.environ.get("ACTIONS_FLOOD_PER_HOUR", "1000"))
+ACTIONS_RATE_PER_EMAIL = [(int(os.environ.get("ACTIONS_RATE_PER_EMAIL", "5")), 600)]
+# Networks never held or flood-limited (an event's Wi-Fi), CIDR, comma-separated; the admin
+# adds more under Settings → Allowed networks.
+ACTIONS_ALLOWED_NETWORKS = env_list("ACTIONS_ALLOWED_NETWORKS")
 # Reverse proxies in front of the site whose X-Forwarded-For can be trusted (0 = none).
 ACTIONS_TRUSTED_PROXY_COUNT = int(os.environ.get("ACTIONS_TRUSTED_PROXY_COUNT", "0"))
 # A form sent sooner than this after it was shown is treated as a bot's.
 ACTIONS_MIN_FILL_SECONDS = 3
 ACTIONS_COUNT_CACHE_SECONDS = 10
+# How long browsers and CDNs may reuse the public counts API and widget (docs/api.md).
+ACTIONS_API_CACHE_SECONDS = int(os.environ.get("ACTIONS_API_CACHE_SECONDS", "60"))
 
 # Supporter emails and data (issue 7) ----------------------------------------------------
 # Days after an action closes before its responses are anonymised (supporters/privacy.py).

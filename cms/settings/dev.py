@@ -10,6 +10,10 @@ EMAIL_BACKEND = os.environ.get(  # noqa: F405
 )
 ALLOWED_HOSTS = ["*"]
 
+# Two-step sign-in is off for local development so `make demo` logins work at once; the
+# admin dashboard says so. Production (base.py) requires it.
+HAVEN_REQUIRE_2FA = env_bool("HAVEN_REQUIRE_2FA", False)
+
 try:
     from .local import *  # noqa: F403
 except ImportError:

@@ -17,3 +17,7 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "email": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+# Tests that need them switch these on (tests/test_safety_admin.py); Client.login() has
+# no request, which django-axes needs.
+HAVEN_REQUIRE_2FA = False
+AXES_ENABLED = False

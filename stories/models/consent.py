@@ -11,9 +11,15 @@ from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 __all__ = ["ConsentRecord", "ConsentCoverage", "consent_problems"]
+
+
+def yes_no(value):
+    """Listing columns read "Yes"/"No" in the editor's language, not True/False."""
+    return _("Yes") if value else _("No")
 
 
 class ConsentRecordQuerySet(models.QuerySet):
@@ -82,8 +88,24 @@ class ConsentRecord(models.Model):
         ordering = ["-given_on", "-pk"]
 
     def __str__(self):
-        # No personal data: this label appears in the admin's history and logs.
-        return _("Consent record %(id)s") % {"id": self.pk or "—"}
+        # Named in words for editors; no personal data (only the public story title and the
+        # date), since this label appears in the admin's history and logs.
+        story = self.story_page() if self.story_key else None
+        title = story.title if story else _("a deleted story")
+        given = date_format(self.given_on, "DATE_FORMAT") if self.given_on else "—"
+        return _("Consent for %(story)s (given %(date)s)") % {"story": title, "date": given}
+
+    @admin.display(description=_("Story"))
+    def covers_story_text(self):
+        return yes_no(self.covers_story)
+
+    @admin.display(description=_("Photos"))
+    def covers_photo_text(self):
+        return yes_no(self.covers_photo)
+
+    @admin.display(description=_("Real name"))
+    def covers_name_text(self):
+        return yes_no(self.covers_name)
 
     @property
     def in_force(self):
@@ -129,7 +151,8 @@ def consent_problems(translation_key, *, has_images, identity_protected):
         problems.append(
             _(
                 "This story cannot be published: there is no consent on file to tell it. "
-                "Save it as a draft, add a consent record (Case stories › Consent records), "
+                "Save it as a draft, add a consent record (the “Add a consent record” button "
+                "in this story's Consent panel, or Consent records in the admin menu), "
                 "then publish."
             )
         )

@@ -1,5 +1,6 @@
 """Case story pages, their dated updates and their linked urgent actions."""
 
+import datetime
 from itertools import groupby
 from operator import attrgetter
 from urllib.parse import urlencode
@@ -15,7 +16,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -31,9 +31,16 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.forms import HavenPageForm
 from home.locales import active_locale
 from home.models import BasePage
-from stories.blocks import RICH_TEXT_FEATURES, StoryBodyBlock, body_has_images
+from home.seo import webpage_data
+from stories.blocks import (
+    RICH_TEXT_FEATURES,
+    CampaignBodyBlock,
+    StoryBodyBlock,
+    body_has_images,
+)
 from stories.models.consent import consent_problems
 from stories.panels import ConsentStatusPanel, SupporterEmailsPanel
 
@@ -42,6 +49,9 @@ __all__ = [
     "CaseStoryPage",
     "CaseUpdate",
     "CaseStoryAction",
+    "CaseStoryCountry",
+    "CampaignPage",
+    "CampaignAction",
     "ConsentMissing",
     "PUBLISH_ACTION",
 ]
@@ -96,6 +106,7 @@ SUCCESS_OUTCOMES = [
 class SubjectKind(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual")
     FAMILY = "family", _("Family")
+    GROUP = "group", _("Group of people")
 
 
 class ListGroup(models.IntegerChoices):
@@ -145,6 +156,9 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("case index")
+
+    def structured_data(self, card, publisher):
+        return [webpage_data(card, publisher, self, "CollectionPage")]
 
     def stories(self):
         """Live stories of this index, current cases first, then newest activity first.
@@ -232,7 +246,49 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
         }
 
 
-class CaseStoryPageForm(WagtailAdminPageForm):
+def localized_actions(links):
+    """The linked urgent actions in the reader's language, open ones first.
+
+    Resolves every link with one query (the same rule as `Page.localized`: the live
+    translation in the active language, else the linked page itself) and attaches
+    response counts in one call, so the page's query count does not grow with links.
+    """
+    from actions.models import UrgentActionPage
+
+    links = [
+        link
+        for link in links.select_related("action", "action__locale")
+        if link.action_id is not None
+    ]
+    originals = [link.action for link in links]
+    if not originals:
+        return []
+    locale = active_locale()
+    translated = {
+        page.translation_key: page
+        for page in UrgentActionPage.objects.live().filter(
+            locale=locale, translation_key__in=[p.translation_key for p in originals]
+        )
+    }
+    actions, seen = [], set()
+    for original in originals:
+        action = translated.get(original.translation_key)
+        if action is None:
+            if not original.live:
+                continue
+            action = original
+            # Not in the reader's language yet: the card says so and links the original.
+            action.language_fallback = original.locale_id != locale.id
+        if action.pk in seen:
+            continue
+        seen.add(action.pk)
+        actions.append(action)
+    UrgentActionPage.attach_counts(actions)
+    # Stable sort: editor order within the open and the closed ones.
+    return sorted(actions, key=lambda a: not a.is_open)
+
+
+class CaseStoryPageForm(HavenPageForm):
     """Refuses the editor's "Publish" while consent is missing, keeping every edit on screen."""
 
     def clean(self):
@@ -330,6 +386,15 @@ class CaseStoryPage(BasePage):
                 FieldPanel("display_name"),
                 FieldPanel("identity_protected"),
                 FieldRowPanel([FieldPanel("subject_kind"), FieldPanel("country_of_origin")]),
+                InlinePanel(
+                    "other_countries",
+                    label=_("Another country of origin"),
+                    heading=_("Other countries of origin"),
+                    help_text=_(
+                        "For a group from several countries: the first country above, the "
+                        "others here."
+                    ),
+                ),
                 FieldPanel("current_location"),
             ],
             heading=_("Who"),
@@ -393,6 +458,7 @@ class CaseStoryPage(BasePage):
         SynchronizedField("hero_image", overridable=False),
         SynchronizedField("social_image", overridable=False),
         SynchronizedField("linked_actions", overridable=False),
+        SynchronizedField("other_countries", overridable=False),
     ]
 
     class Meta:
@@ -450,12 +516,21 @@ class CaseStoryPage(BasePage):
     # Reading helpers --------------------------------------------------------------------
 
     def country_search_text(self):
-        """The country's name in the page's own language, so Spanish search finds "México"."""
-        if not self.country_of_origin:
-            return ""
+        """The countries' names in the page's own language, so Spanish search finds "México"."""
         language = self.locale.language_code if self.locale_id else None
         with translation.override(language):
-            return str(self.country_of_origin.name)
+            return " ".join(str(country.name) for country in self.countries)
+
+    @property
+    def countries(self):
+        """Every country of origin, the main one first, without repeats (a group's list)."""
+        countries, seen = [], set()
+        extra = [row.country for row in self.other_countries.all()]
+        for country in [self.country_of_origin, *extra]:
+            if country and country.code not in seen:
+                seen.add(country.code)
+                countries.append(country)
+        return countries
 
     @property
     def is_success(self):
@@ -471,8 +546,33 @@ class CaseStoryPage(BasePage):
             return self.social_image.default_alt_text
         return self.hero_image_alt
 
+    og_type = "article"
+
     def get_social_description(self):
         return self.search_description or self.summary
+
+    def structured_data(self, card, publisher):
+        """A NewsArticle: a dated story kept current, published by the organisation."""
+        published = self.first_published_at or self.last_published_at or timezone.now()
+        modified = max(
+            [published, self.last_published_at or published]
+            + [u.published_at for u in self.updates.all() if u.published_at]
+        )
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": card.title[:110],
+            "description": card.description,
+            "url": card.url,
+            "mainEntityOfPage": card.url,
+            "inLanguage": self.locale.language_code,
+            "datePublished": published.isoformat(timespec="seconds"),
+            "dateModified": modified.isoformat(timespec="seconds"),
+            "image": [card.image_url],
+            "author": {"@type": "Organization", "name": publisher["name"], "url": publisher["url"]},
+            "publisher": publisher,
+        }
+        return [data]
 
     @cached_property
     def timeline(self):
@@ -480,46 +580,7 @@ class CaseStoryPage(BasePage):
         return sorted(self.updates.all(), key=lambda u: (u.date, u.sort_order or 0), reverse=True)
 
     def localized_actions(self):
-        """The linked urgent actions in the reader's language, open ones first.
-
-        Resolves every link with one query (the same rule as `Page.localized`: the live
-        translation in the active language, else the linked page itself) and attaches
-        response counts in one call, so the page's query count does not grow with links.
-        """
-        from actions.models import UrgentActionPage
-
-        links = [
-            link
-            # The locale too: a card for an action not yet translated names its language.
-            for link in self.linked_actions.all().select_related("action", "action__locale")
-            if link.action_id is not None
-        ]
-        originals = [link.action for link in links]
-        if not originals:
-            return []
-        locale = active_locale()
-        translated = {
-            page.translation_key: page
-            for page in UrgentActionPage.objects.live().filter(
-                locale=locale, translation_key__in=[p.translation_key for p in originals]
-            )
-        }
-        actions, seen = [], set()
-        for original in originals:
-            action = translated.get(original.translation_key)
-            if action is None:
-                if not original.live:
-                    continue
-                action = original
-                # Not in the reader's language yet: the card says so and links the original.
-                action.language_fallback = original.locale_id != locale.id
-            if action.pk in seen:
-                continue
-            seen.add(action.pk)
-            actions.append(action)
-        UrgentActionPage.attach_counts(actions)
-        # Stable sort: editor order within the open and the closed ones.
-        return sorted(actions, key=lambda a: not a.is_open)
+        return localized_actions(self.linked_actions.all())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -552,6 +613,9 @@ class CaseUpdate(TranslatableMixin, Orderable):
         default=False,
         help_text=_("Email everyone who acted on this case and asked to hear more"),
     )
+    # When the editor wrote the entry (set as it is added, kept through revisions): feeds
+    # and article dates give its true time of day instead of a made-up one.
+    created_at = models.DateTimeField(_("written at"), default=timezone.now, editable=False)
 
     panels = [
         FieldPanel("date"),
@@ -563,6 +627,7 @@ class CaseUpdate(TranslatableMixin, Orderable):
     override_translatable_fields = [
         SynchronizedField("date", overridable=False),
         SynchronizedField("notify_supporters", overridable=False),
+        SynchronizedField("created_at", overridable=False),
         TranslatableField("headline"),
         TranslatableField("body"),
     ]
@@ -573,6 +638,21 @@ class CaseUpdate(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.headline
+
+    @property
+    def published_at(self):
+        """The update's timestamp: its date at the time of day the editor wrote it.
+
+        Same-day entries get their real time (never noon, never the future); a backdated
+        entry keeps its date. Two entries written at different times never share it.
+        """
+        zone = timezone.get_current_timezone()
+        written = timezone.localtime(self.created_at, zone) if self.created_at else None
+        if written is None:
+            return None
+        if written.date() == self.date:
+            return written
+        return timezone.make_aware(datetime.datetime.combine(self.date, written.time()), zone)
 
     @property
     def anchor(self):
@@ -596,6 +676,157 @@ class CaseStoryAction(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("linked urgent action")
         verbose_name_plural = _("linked urgent actions")
+
+    def __str__(self):
+        return str(self.action)
+
+
+class CaseStoryCountry(Orderable):
+    """Another country of origin of a group's story.
+
+    An orderable, not a ManyToManyField: wagtail-localize ignores many-to-many fields
+    (wagtail-localize#820) but copies a synchronised child relation to every translation.
+    The country is a code, so the Spanish page shows its Spanish name.
+    """
+
+    page = ParentalKey(CaseStoryPage, on_delete=models.CASCADE, related_name="other_countries")
+    country = CountryField(_("country"))
+
+    panels = [FieldPanel("country")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("country of origin")
+        verbose_name_plural = _("countries of origin")
+
+    def __str__(self):
+        return str(self.country.name)
+
+
+class CampaignPage(BasePage):
+    """An advocacy campaign that is not one person's case: a video, credited pictures,
+    quotes, a share and a donate ask, and the urgent actions it asks readers to take.
+
+    No consent record or case fields: it tells no one's story. It sits directly under a
+    home page, so its address is short (/en/humane-asylum/).
+    """
+
+    template = "pages/campaign_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        help_text=_("One or two sentences for the page's lead, cards and link previews."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Required with an image."),
+    )
+    hero_image_credit = models.CharField(
+        _("hero image credit"),
+        max_length=160,
+        blank=True,
+        help_text=_("Photographer or source, e.g. “Mexico 2026 © A. Photographer”."),
+    )
+    body = StreamField(CampaignBodyBlock(), verbose_name=_("body"), blank=True)
+    actions_heading = models.CharField(
+        _("actions heading"), max_length=120, default="What you can do"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_credit"),
+            ],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("actions_heading"),
+                InlinePanel("linked_actions", label=_("Urgent action")),
+            ],
+            heading=_("Urgent actions of this campaign"),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    override_translatable_fields = [
+        TranslatableField("summary"),
+        TranslatableField("hero_image_alt"),
+        TranslatableField("hero_image_credit"),
+        TranslatableField("body"),
+        TranslatableField("actions_heading"),
+        SynchronizedField("hero_image", overridable=False),
+        SynchronizedField("social_image", overridable=False),
+        SynchronizedField("linked_actions", overridable=False),
+    ]
+
+    class Meta:
+        verbose_name = _("campaign page")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError(
+                {"hero_image_alt": _("Describe the hero image for people who cannot see it.")}
+            )
+
+    @property
+    def og_image(self):
+        return self.social_image or self.hero_image
+
+    @property
+    def og_image_alt(self):
+        if self.social_image_id:
+            return self.social_image.default_alt_text
+        return self.hero_image_alt
+
+    def get_social_description(self):
+        return self.search_description or self.summary
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["linked_actions"] = localized_actions(self.linked_actions.all())
+        return context
+
+
+class CampaignAction(Orderable):
+    """An urgent action a campaign asks for; copied to translations, localised on display."""
+
+    page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="linked_actions")
+    action = models.ForeignKey(
+        "actions.UrgentActionPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("urgent action"),
+    )
+
+    panels = [PageChooserPanel("action", page_type="actions.UrgentActionPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("campaign action")
+        verbose_name_plural = _("campaign actions")
 
     def __str__(self):
         return str(self.action)

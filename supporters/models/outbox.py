@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["EmailPreference", "OutboxEmail", "email_digest"]
+__all__ = ["CaseOptOut", "EmailPreference", "OutboxEmail", "email_digest"]
 
 
 def email_digest(canonical_email):
@@ -31,6 +31,11 @@ class OutboxEmail(models.Model):
     class Kind(models.TextChoices):
         CONFIRMATION = "confirmation", _("Confirmation")
         CASE_UPDATE = "case_update", _("Case update")
+        LETTER = "letter", _("Letter to an office")
+        MESSAGE = "message", _("Reader's message to an official")
+
+    # Written to an office, not to a supporter: no unsubscribe link, never suppressed by one.
+    TO_OFFICES = (Kind.LETTER, Kind.MESSAGE)
 
     # Makes "never two emails for the same event" a database guarantee, e.g.
     # "update:<update key>:<address digest>".
@@ -45,6 +50,11 @@ class OutboxEmail(models.Model):
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
     unsubscribe_url = models.URLField(max_length=500, blank=True)
+    # A reader's message goes out from the site's address with the reader as Reply-To.
+    reply_to = models.EmailField(max_length=254, blank=True)
+    # A letter's signatures for one office (CSV text), erased with the rest after retention.
+    attachment_name = models.CharField(max_length=120, blank=True)
+    attachment = models.TextField(blank=True)
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
     )
@@ -81,3 +91,23 @@ class EmailPreference(models.Model):
     @property
     def is_unsubscribed(self):
         return self.unsubscribed_at is not None
+
+
+class CaseOptOut(models.Model):
+    """An address that asked for no more emails about one case (a story's translation key,
+    the same in every language); emails about other cases still reach them."""
+
+    preference = models.ForeignKey(
+        EmailPreference, on_delete=models.CASCADE, related_name="case_opt_outs"
+    )
+    case_key = models.UUIDField(db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("case opt-out")
+        constraints = [
+            models.UniqueConstraint(fields=["preference", "case_key"], name="one_opt_out_per_case")
+        ]
+
+    def __str__(self):
+        return f"Case opt-out #{self.pk}"

@@ -27,6 +27,8 @@ class DemoContext:
     stdout: object
     data_dir: str
     glossary: Glossary = field(default_factory=Glossary)
+    host: str = "127.0.0.1"
+    port: int = 8000
     home: object = None
     home_es: object = None
     extra: dict = field(default_factory=dict)
@@ -37,6 +39,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-users", action="store_true", help="Do not touch demo logins.")
+        parser.add_argument(
+            "--host",
+            default=os.environ.get("HAVEN_HOST", "127.0.0.1"),
+            help="Host the demo is served on; every absolute link points there.",
+        )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=int(os.environ.get("HAVEN_PORT", "8000")),
+            help="Port the demo is served on (make demo PORT=9000 passes it).",
+        )
 
     def handle(self, *args, **options):
         if not settings.DEBUG and not os.environ.get("HAVEN_ALLOW_DEMO"):
@@ -51,6 +64,8 @@ class Command(BaseCommand):
             spanish=spanish,
             stdout=self.stdout,
             data_dir=settings.HAVEN_DATA_DIR,
+            host=options["host"],
+            port=options["port"],
         )
         # No surrounding transaction: wagtail-localize publishes translations on commit,
         # and a publish deferred until after later pages were added under it would save a
@@ -63,6 +78,9 @@ class Command(BaseCommand):
             self.make_logins(ctx)
 
     def make_logins(self, ctx):
+        from home.links import site_root_url
+
+        root = site_root_url()
         User = get_user_model()
         password = os.environ.get("HAVEN_DEMO_PASSWORD", "haven-demo")
         admin, _ = User.objects.get_or_create(
@@ -73,12 +91,24 @@ class Command(BaseCommand):
         admin.save()
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Admin login (editor with every permission):"))
-        self.stdout.write(f"  http://127.0.0.1:8000/admin/   user: admin   password: {password}")
-        self.make_translation_logins(password)
+        self.stdout.write(f"  {root}/admin/   user: admin   password: {password}")
+        self.make_translation_logins(password, root)
         for line in ctx.extra.get("logins", []):
             self.stdout.write(line)
+        from django.conf import settings
 
-    def make_translation_logins(self, password):
+        if getattr(settings, "HAVEN_REQUIRE_2FA", True):
+            self.stdout.write(
+                "Two-step sign-in is required here: at first login, superusers and campaign "
+                "managers scan a QR code with an authenticator app."
+            )
+        else:
+            self.stdout.write(
+                "Two-step sign-in is off on this development server (HAVEN_REQUIRE_2FA=0); "
+                "anyone can turn it on under Account → Two-step sign-in."
+            )
+
+    def make_translation_logins(self, password, root):
         """A Spanish translator and an editor who reviews and publishes translations."""
         from django.contrib.auth.models import Group
 
@@ -104,6 +134,5 @@ class Command(BaseCommand):
             user.groups.set([Group.objects.get(name=group_name)])
             self.stdout.write(self.style.SUCCESS(label))
             self.stdout.write(
-                f"  http://127.0.0.1:8000/admin/translation/   user: {username}   "
-                f"password: {password}"
+                f"  {root}/admin/translation/   user: {username}   password: {password}"
             )

@@ -1,0 +1,64 @@
+"""A real SMTP server for tests (aiosmtpd), whose messages are read with Python's `email`."""
+
+import contextlib
+import email
+import email.policy
+import socket
+
+from aiosmtpd.controller import Controller
+
+PORTS = range(8590, 8600)  # this helper's SMTP test ports
+
+
+class Inbox:
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+    @property
+    def messages(self):
+        return [
+            email.message_from_bytes(e.original_content, policy=email.policy.default)
+            for e in self.envelopes
+        ]
+
+    def to(self, address):
+        """Messages whose envelope was addressed to `address`."""
+        return [
+            email.message_from_bytes(e.original_content, policy=email.policy.default)
+            for e in self.envelopes
+            if address in e.rcpt_tos
+        ]
+
+
+def _free_port():
+    for port in PORTS:
+        with contextlib.closing(socket.socket()) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free SMTP test port")
+
+
+@contextlib.contextmanager
+def smtp_server(settings):
+    """Run an SMTP server and point Django's SMTP backend at it for the block."""
+    inbox = Inbox()
+    port = _free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_TIMEOUT = 10
+    try:
+        yield inbox
+    finally:
+        controller.stop()

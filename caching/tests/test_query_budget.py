@@ -32,7 +32,7 @@ def test_public_pages_stay_within_the_query_budget_without_duplicates(
     for url in urls:  # as readers meet them after the first visitor: renditions exist
         assert reader.get(url).status_code == 200, url
     for url in urls:
-        with django_assert_max_num_queries(BUDGET) as captured:
+        with django_assert_max_num_queries(BUDGET, info=url) as captured:
             response = Client().get(url)
         assert response.status_code == 200
         repeated = {sql: n for sql, n in Counter(q["sql"] for q in captured).items() if n > 1}

@@ -27,7 +27,11 @@ def default_site():
     memo = _request_memo.get()
     if memo is not None and "site" in memo:
         return memo["site"]
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    # The site Wagtail already found for this request, when it is the default one.
+    request = memo.get("request") if memo is not None else None
+    site = getattr(request, "_wagtail_site", None)
+    if site is None or not site.is_default_site:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if memo is not None:
         memo["site"] = site
     return site
@@ -40,7 +44,7 @@ class RequestMemoMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _request_memo.set({})
+        token = _request_memo.set({"request": request})
         try:
             return self.get_response(request)
         finally:

@@ -157,6 +157,11 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("case index")
 
+    def _language_code(self):
+        """The page's language; the reader's remembered locale when it is theirs (no query)."""
+        active = active_locale()
+        return active.language_code if active.pk == self.locale_id else self.locale.language_code
+
     def structured_data(self, card, publisher):
         return [webpage_data(card, publisher, self, "CollectionPage")]
 
@@ -556,7 +561,8 @@ class CaseStoryPage(BasePage):
         published = self.first_published_at or self.last_published_at or timezone.now()
         modified = max(
             [published, self.last_published_at or published]
-            + [u.published_at for u in self.updates.all() if u.published_at]
+            # The timeline the page already fetched, not a second query for the updates.
+            + [u.published_at for u in self.timeline if u.published_at]
         )
         data = {
             "@context": "https://schema.org",
@@ -565,7 +571,7 @@ class CaseStoryPage(BasePage):
             "description": card.description,
             "url": card.url,
             "mainEntityOfPage": card.url,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": self._language_code(),
             "datePublished": published.isoformat(timespec="seconds"),
             "dateModified": modified.isoformat(timespec="seconds"),
             "image": [card.image_url],

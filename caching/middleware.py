@@ -38,8 +38,10 @@ def _is_personal(request, response, explicit=False):
     # A session — a signed-in editor, a reader who has just acted, a message waiting — may
     # change what a page shows, so a browser that has one gets private answers. Readers
     # without a session cookie (nearly all of them) are never made to load one here.
-    # A view that chose its own Cache-Control and never read the session (the live count)
-    # answers the same whoever asks.
+    # A view that declared its answer public (the live count) vouches that it is the same
+    # whoever asks, even if a middleware read the session on the way.
+    if explicit and "public" in response["Cache-Control"]:
+        return False
     session = getattr(request, "session", None)
     if session is None:
         return False

@@ -157,11 +157,6 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("case index")
 
-    def _language_code(self):
-        """The page's language; the reader's remembered locale when it is theirs (no query)."""
-        active = active_locale()
-        return active.language_code if active.pk == self.locale_id else self.locale.language_code
-
     def structured_data(self, card, publisher):
         return [webpage_data(card, publisher, self, "CollectionPage")]
 
@@ -571,7 +566,12 @@ class CaseStoryPage(BasePage):
             "description": card.description,
             "url": card.url,
             "mainEntityOfPage": card.url,
-            "inLanguage": self._language_code(),
+            # The reader's remembered locale when the page is in it (no query).
+            "inLanguage": (
+                active_locale().language_code
+                if active_locale().pk == self.locale_id
+                else self.locale.language_code
+            ),
             "datePublished": published.isoformat(timespec="seconds"),
             "dateModified": modified.isoformat(timespec="seconds"),
             "image": [card.image_url],

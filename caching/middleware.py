@@ -78,7 +78,10 @@ class CacheControlMiddleware:
                 response["Cache-Control"] = PRIVATE
             return response
         if response.has_header("Cache-Control"):
-            return response  # the view decided (the count endpoint, a private lookup answer)
+            # The view decided (the count endpoint, a private lookup answer).
+            if "public" in response["Cache-Control"]:
+                _drop_vary_cookie(response)
+            return response
         if response.status_code not in CACHEABLE_STATUSES:
             patch_cache_control(response, private=True, no_store=True)
             return response

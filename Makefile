@@ -23,7 +23,7 @@ UV_COMPILE := $(UV) pip compile pyproject.toml --quiet --generate-hashes --unive
 # Shown by CI and `make test` so the slowest tests (and the browser tests' share) stay visible.
 DURATIONS ?= --durations=25
 
-.PHONY: help venv install install-test lock lock-upgrade demo serve migrate messages compile-messages load-demo test test-fast test-browser test-postgres coverage lint format pre-commit clean
+.PHONY: help venv install install-test lock lock-upgrade demo serve serve-prod benchmark migrate messages compile-messages load-demo test test-fast test-browser test-postgres coverage lint format pre-commit clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -75,6 +75,15 @@ serve: ## Serve the site and the email worker (after `make demo` has run once)
 	@$(MANAGE) site_address $(HOST) $(PORT)
 	@$(MANAGE) db_worker --backend email --no-reload & trap "kill $$!" EXIT; \
 	  $(MANAGE) runserver $(HOST):$(PORT)
+
+serve-prod: ## Production-like: gunicorn (2 workers per core) and the email worker; needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL (docs/deployment.md)
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
+	@DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) db_worker --backend email --no-reload & trap "kill $$!" EXIT; \
+	  DJANGO_SETTINGS_MODULE=cms.settings.production GUNICORN_BIND=$(HOST):$(PORT) \
+	  $(VENV)/bin/gunicorn -c cms/gunicorn.conf.py cms.wsgi
+
+benchmark: ## Run the benchmarks (cache, signing, lookup) and print their ratios; see benchmarks/README.md
+	$(PY) benchmarks/run_all.py
 
 messages: ## Re-extract UI strings into locale/es/LC_MESSAGES/django.po
 	$(MANAGE) makemessages --locale es --no-obsolete --ignore '.venv/*' --ignore 'static_collected/*'

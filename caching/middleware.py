@@ -26,7 +26,7 @@ def public_cache_control():
     )
 
 
-def _is_personal(request, response):
+def _is_personal(request, response, explicit=False):
     if response.cookies:
         return True
     if request.method not in SAFE_METHODS:
@@ -38,10 +38,14 @@ def _is_personal(request, response):
     # A session — a signed-in editor, a reader who has just acted, a message waiting — may
     # change what a page shows, so a browser that has one gets private answers. Readers
     # without a session cookie (nearly all of them) are never made to load one here.
+    # A view that declared its answer public (the live count) vouches that it is the same
+    # whoever asks, even if a middleware read the session on the way.
+    if explicit and "public" in response["Cache-Control"]:
+        return False
     session = getattr(request, "session", None)
     if session is None:
         return False
-    has_cookie = settings.SESSION_COOKIE_NAME in request.COOKIES
+    has_cookie = settings.SESSION_COOKIE_NAME in request.COOKIES and not explicit
     return bool((session.accessed or has_cookie) and not session.is_empty())
 
 
@@ -67,14 +71,17 @@ class CacheControlMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if _is_personal(request, response):
+        if _is_personal(request, response, explicit=response.has_header("Cache-Control")):
             if response.cookies or not response.has_header("Cache-Control"):
                 response["Cache-Control"] = PRIVATE
             elif "public" in response["Cache-Control"]:
                 response["Cache-Control"] = PRIVATE
             return response
         if response.has_header("Cache-Control"):
-            return response  # the view decided (the count endpoint, a private lookup answer)
+            # The view decided (the count endpoint, a private lookup answer).
+            if "public" in response["Cache-Control"]:
+                _drop_vary_cookie(response)
+            return response
         if response.status_code not in CACHEABLE_STATUSES:
             patch_cache_control(response, private=True, no_store=True)
             return response

@@ -11,15 +11,44 @@ The demo loader sets the Site from the host and port it is served on (HAVEN_HOST
 passed by `make demo`), so a demo on another port writes no link to port 8000.
 """
 
+import contextvars
 import re
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from wagtail.models import Site
 
+# One lookup of the default Site per request, however many links a page makes absolute
+# (set by home.links.RequestMemoMiddleware; outside a request every call asks again).
+_request_memo = contextvars.ContextVar("haven_links_memo", default=None)
+
 
 def default_site():
-    return Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    memo = _request_memo.get()
+    if memo is not None and "site" in memo:
+        return memo["site"]
+    # The site Wagtail already found for this request, when it is the default one.
+    request = memo.get("request") if memo is not None else None
+    site = getattr(request, "_wagtail_site", None)
+    if site is None or not site.is_default_site:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if memo is not None:
+        memo["site"] = site
+    return site
+
+
+class RequestMemoMiddleware:
+    """Gives each request its own memo for `default_site`, dropped when it ends."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_memo.set({"request": request})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
 
 
 def site_root_url(site=None):

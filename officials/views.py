@@ -22,6 +22,9 @@ def representatives(request):
         # view_title names the link card; the canonical address leaves the ZIP out.
         {"form": form, "lookup": lookup, "view_title": _("Find your representatives")},
     )
-    patch_cache_control(response, private=True, no_store=True)
+    if form.is_bound:
+        # Someone's ZIP code and their representatives: never in a shared cache.
+        patch_cache_control(response, private=True, no_store=True)
+    # The empty form is the same for everyone: caching/middleware.py makes it public.
     response["Referrer-Policy"] = "no-referrer"
     return response

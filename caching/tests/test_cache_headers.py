@@ -79,10 +79,11 @@ def test_thank_you_and_pages_seen_after_acting_are_private(site_pages):
     assert reader.get(site_pages.en.action.url)["Cache-Control"] == "private, no-store"
 
 
-def test_lookup_results_are_private(site_pages):
+def test_lookup_results_are_private_and_the_empty_form_is_public(site_pages):
     response = Client().get("/en/representatives/?zip=20001")
     assert "no-store" in response["Cache-Control"]
     assert "public" not in response["Cache-Control"]
+    _assert_public(Client().get("/es/representatives/"))
 
 
 def test_admin_and_preview_are_never_public(site_pages, admin_client):

@@ -394,7 +394,7 @@ HAVEN_RETENTION_DAYS = int(os.environ.get("HAVEN_RETENTION_DAYS", "180"))
 INSTALLED_APPS += ["wagtail.contrib.frontend_cache", "caching"]
 # First, so it sets Cache-Control after sessions, CSRF and auth have had their say; the
 # CSRF check of the public action forms looks at Origin/Referer instead of a cookie.
-MIDDLEWARE = ["caching.middleware.CacheControlMiddleware"] + [
+MIDDLEWARE = ["caching.middleware.CacheControlMiddleware", "home.links.RequestMemoMiddleware"] + [
     "caching.csrf.OriginCheckingCsrfViewMiddleware"
     if name == "django.middleware.csrf.CsrfViewMiddleware"
     else name

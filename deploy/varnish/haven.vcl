@@ -15,15 +15,17 @@ backend haven {
     .host = "127.0.0.1";
     .port = "8000";
     # The home page needs the database, so a failing database marks the app sick and
-    # readers get the stale copies (stale-if-error) instead of errors.
+    # readers get the stale copies (stale-if-error) instead of errors. Tolerant on purpose:
+    # an app that is only slow under a surge must not be declared sick.
     .probe = {
         .url = "/en/";
         .interval = 5s;
-        .timeout = 3s;
-        .window = 5;
+        .timeout = 10s;
+        .window = 10;
         .threshold = 3;
         .initial = 3;
     }
+    .first_byte_timeout = 60s;
 }
 
 # Who may PURGE: the app servers (publishing in the Wagtail admin sends the purges).

@@ -70,9 +70,11 @@ class ConsentMissing(PermissionDenied):
 
 
 STORIES_PER_PAGE = 12
-# Renditions the index cards and the story page ask for; prefetched in one query.
-CARD_RENDITION = "fill-640x400"
-HERO_RENDITION = "fill-1200x675"
+# The card's responsive renditions (templates/components/story_card.html: WebP and JPEG
+# at two widths), prefetched for all cards in one query.
+CARD_RENDITIONS = [
+    f"format-{fmt}|fill-{size}" for fmt in ("webp", "jpeg") for size in ("320x200", "640x400")
+]
 
 
 class Category(models.TextChoices):
@@ -176,7 +178,7 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
             .prefetch_related(
                 Prefetch(
                     "hero_image__renditions",
-                    queryset=Rendition.objects.filter(filter_spec=CARD_RENDITION),
+                    queryset=Rendition.objects.filter(filter_spec__in=CARD_RENDITIONS),
                 )
             )
             .annotate(
@@ -566,6 +568,7 @@ class CaseStoryPage(SharedStateMixin, BasePage):
         published = self.first_published_at or self.last_published_at or timezone.now()
         modified = max(
             [published, self.last_published_at or published]
+            # The timeline the page already fetched, not a second query for the updates.
             + [u.published_at for u in self.timeline if u.published_at]
         )
         data = {
@@ -595,8 +598,11 @@ class CaseStoryPage(SharedStateMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         self.refresh_shared_state()
         context = super().get_context(request, *args, **kwargs)
-        parent = self.get_parent()
-        case_index = parent.specific if parent else None
+        # Stories live under a case index: one query for it, not a page and then its type.
+        case_index = CaseIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
+        if case_index is None:
+            parent = self.get_parent()
+            case_index = parent.specific if parent else None
         context["case_index"] = case_index
         if isinstance(case_index, CaseIndexPage):
             context["feed_urls"] = case_index.feed_urls(request)

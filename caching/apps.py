@@ -9,6 +9,11 @@ class CachingConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
+        from django.core import checks
+
         from caching import purge
+        from caching.checks import csrf_middleware_installed
+
+        checks.register(csrf_middleware_installed, checks.Tags.security, deploy=True)
 
         purge.connect()

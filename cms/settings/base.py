@@ -410,7 +410,11 @@ HAVEN_CACHE_STALE_IF_ERROR = int(os.environ.get("HAVEN_CACHE_STALE_IF_ERROR", "8
 # Never public, whoever asks: the admin, documents (some are in private collections).
 HAVEN_CACHE_PRIVATE_PATHS = ["/admin/", "/documents/"]
 # Forms posted from cached pages: checked by Origin/Referer, no CSRF cookie (caching/csrf.py).
-HAVEN_ORIGIN_CHECKED_PATHS = [r"^/[a-z]{2}(-[a-z]+)?/.+/(sign|call|email)/$"]
+HAVEN_ORIGIN_CHECKED_PATHS = [
+    r"^/[a-z]{2}(-[a-z]+)?/.+/(sign|call|email)/$",
+    # The representatives lookup posts the ZIP (no ZIP in URLs or logs) from a cached page.
+    r"^/[a-z]{2}(-[a-z]+)?/representatives/$",
+]
 # Purge on publish: Varnish (or Squid) through PURGE requests to FRONTEND_CACHE_URL, and/or
 # Cloudflare or CloudFront from their own variables.
 WAGTAILFRONTENDCACHE = {}

@@ -179,6 +179,11 @@ def test_editors_can_search_filter_and_add_their_own_targets(client, sample, dja
             "offices-INITIAL_FORMS": "0",
             "offices-MIN_NUM_FORMS": "0",
             "offices-MAX_NUM_FORMS": "1000",
+            # The per-language titles an editor may add (none here), as the admin form sends.
+            "title_translations-TOTAL_FORMS": "0",
+            "title_translations-INITIAL_FORMS": "0",
+            "title_translations-MIN_NUM_FORMS": "0",
+            "title_translations-MAX_NUM_FORMS": "1000",
         },
     )
     assert response.status_code == 302

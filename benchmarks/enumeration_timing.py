@@ -26,7 +26,7 @@ def main():
     django.setup()
     from django.conf import settings
     from django.db import connection
-    from django.test.utils import setup_test_environment
+    from django.test.utils import override_settings, setup_test_environment
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=200, help="signatures per path")
@@ -34,10 +34,15 @@ def main():
 
     setup_test_environment()
     # As in production: the confirmation is queued in the database, sent by the worker.
-    settings.TASKS = {
-        **settings.TASKS,
-        "email": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
-    }
+    # override_settings sends setting_changed, which makes django-tasks rebuild its backends
+    # (a plain assignment would leave the test settings' immediate backend in place and
+    # build the confirmation inside the request, which production never does).
+    override_settings(
+        TASKS={
+            **settings.TASKS,
+            "email": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+        }
+    ).enable()
     settings.ACTIONS_MIN_FILL_SECONDS = 0
     settings.ACTIONS_RATE_LIMITS = [(10**9, 60)]
     settings.ACTIONS_FLOOD_PER_HOUR = 10**9

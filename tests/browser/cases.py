@@ -178,6 +178,15 @@ def build_case(pages, capture):
             ways_to_act=[("sign", _letter(CLOSED, demands=False))],
         )
     )
+    # Published as an editor publishes them (a revision, then Publish), so the source page's
+    # `page_published` records the shared campaign state (home/shared_state.py) before any
+    # translation exists. A page only saved live by `add_child` fires no publish: the state
+    # would first be recorded when the Spanish page is published, newer than that page, and
+    # the Spanish reader would get the English outcome as "not translated yet".
+    for page in (action, closed):
+        with capture(execute=True):
+            page.save_revision().publish()
+
     story = CaseStoryPage(
         title=en(STORY, "title"),
         slug=en(STORY, "slug"),

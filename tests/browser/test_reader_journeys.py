@@ -52,9 +52,11 @@ WORDS = {
         "call_first_name": "First name (optional)",
         "find": "Find my representatives",
         "what_to_say": "What to say",
-        "how_did_it_go": "How did the call go?",
+        "how_did_it_go": "How did your call to {name} go?",
         "talked": "Talked to staff",
-        "log_call": "Log my call",
+        "logged_call": "Logged your call to {name}: {outcome}.",
+        "logged": "Logged: {outcome}",
+        "done_calling": "I'm done calling",
         "called": "Thank you for calling",
         "closed": "This action has closed",
         "act_for": "Act for {name}",
@@ -76,9 +78,11 @@ WORDS = {
         "call_first_name": "Nombre (opcional)",
         "find": "Buscar a mis representantes",
         "what_to_say": "Qué decir",
-        "how_did_it_go": "¿Cómo le fue con la llamada?",
+        "how_did_it_go": "¿Cómo fue su llamada a {name}?",
         "talked": "Hablé con el personal",
-        "log_call": "Registrar mi llamada",
+        "logged_call": "Registramos su llamada a {name}: {outcome}.",
+        "logged": "Registrada: {outcome}",
+        "done_calling": "Ya terminé de llamar",
         "called": "Gracias por llamar",
         "closed": "Esta acción se ha cerrado",
         "act_for": "Actúe por {name}",
@@ -292,15 +296,38 @@ def call_and_log(page, case, lang, *, check):
     before = ActionResponse.objects.filter(
         action_key=case.action["en"].translation_key, kind="call", counted=True
     ).count()
-    page.get_by_role("group", name=w["how_did_it_go"]).get_by_label(w["talked"]).check()
-    submit(page, w["log_call"])
-    assert heading(page) == w["called"]
-    assert shown_count(page) == EARLIER_SIGNATURES  # cached, as for any caller
+    # One tap per official: the reader taps how the call to the first official went.
+    outcome = w["talked"]
+    choices = first.get_by_role("group", name=w["how_did_it_go"].format(name=first_name_shown))
+    with page.expect_navigation():
+        choices.get_by_role("button", name=outcome, exact=True).click()
+
+    # Back on the call list: told what was logged, that official marked, the others still
+    # waiting for their own tap.
+    call = page.locator("#act-call")
+    status = call.get_by_role("status").filter(has_text=w["done_calling"])
+    assert status.inner_text().startswith(
+        w["logged_call"].format(name=first_name_shown, outcome=outcome)
+    )
+    logged = call.locator("li.call-list__item").first
+    assert logged.get_by_role("heading", level=3).inner_text() == first_name_shown
+    assert w["logged"].format(outcome=outcome) in logged.inner_text()
+    assert logged.get_by_role("button").count() == 0
+    for item in call.locator("li.call-list__item").all()[1:]:
+        assert item.get_by_role("button", name=outcome, exact=True).count() == 1
     calls = ActionResponse.objects.filter(
         action_key=case.action["en"].translation_key, kind="call", counted=True
     )
     assert calls.count() == before + 1
-    assert calls.get().outcome == "talked" and calls.get().language == lang
+    stored = calls.get()
+    assert (stored.outcome, stored.official, stored.language) == ("talked", first_name_shown, lang)
+
+    # Done calling: the thank-you page, with the same cached count as for any caller.
+    with page.expect_navigation():
+        status.get_by_role("link", name=w["done_calling"]).click()
+    assert heading(page) == w["called"]
+    assert shown_count(page) == EARLIER_SIGNATURES
+    assert calls.count() == before + 1  # reaching the thank-you page logs nothing more
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -313,3 +313,16 @@ def test_update_and_action_added_later_reach_the_spanish_page_on_the_next_sync(
     assert "20 de noviembre de 2026" in html
     assert 'href="/es/acciones/llame/"' in html
     assert story_es.updates.get(headline="Liberado bajo fianza").locale == spanish
+
+
+def test_story_addresses_route_as_before_one_query_routing_aside(client, story, index):
+    """The case index finds its story with one query; drafts, unknown slugs and the feeds
+    answer as Wagtail's own routing did."""
+    response = client.get(story.url)
+    assert response.status_code == 200
+    assert response.context["case_index"].pk == index.pk  # the back link, from routing
+    assert client.get(index.url + "nobody/").status_code == 404
+    assert client.get(story.url + "extra/").status_code == 404
+    assert client.get(index.url + "feed/rss/").status_code == 200
+    story.unpublish()
+    assert client.get(story.url).status_code == 404

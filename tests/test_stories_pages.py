@@ -326,3 +326,23 @@ def test_story_addresses_route_as_before_one_query_routing_aside(client, story, 
     assert client.get(index.url + "feed/rss/").status_code == 200
     story.unpublish()
     assert client.get(story.url).status_code == 404
+
+
+def test_preview_shows_a_linked_action_added_but_not_yet_saved(home, story):
+    """An editor's preview holds the links in memory only; they still show, in the editor's order
+    (not the order the actions were created in)."""
+    actions = ActionIndexPageFactory(parent=home)
+    first = UrgentActionPageFactory(parent=actions, title="Call the field office", slug="call")
+    second = UrgentActionPageFactory(parent=actions, title="Sign the letter", slug="sign")
+    story.linked_actions.add(CaseStoryAction(action=second, sort_order=0))
+    story.linked_actions.add(CaseStoryAction(action=first, sort_order=1))
+    assert [a.title for a in story.localized_actions()] == [
+        "Sign the letter",
+        "Call the field office",
+    ]
+    story.save_revision().publish()
+    story = CaseStoryPage.objects.get(pk=story.pk)
+    assert [a.title for a in story.localized_actions()] == [
+        "Sign the letter",
+        "Call the field office",
+    ]

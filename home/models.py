@@ -20,6 +20,38 @@ from home.roles import TranslatorPagePermissionTester
 from home.seo import plain_text, webpage_data
 
 
+class SingleChildTypeRouteMixin:
+    """Routing for an index whose children are all one page type (`child_page_model`).
+
+    Wagtail's `Page.route` finds a child with two queries (the generic page by slug, then
+    its specific row) and the child's page then fetches its images separately. Here the
+    child comes specific in one query with `child_select_related` joined, and keeps this
+    page as its cached parent, so the most-shared pages stay within the query budget.
+    Anything else (a subpage route of a `RoutablePageMixin`, which must come before this
+    mixin in the bases, a child of another type, a missing slug) goes to Wagtail's route.
+    """
+
+    child_page_model = None  # "app_label.ModelName"
+    child_select_related = ()
+
+    def route(self, request, path_components):
+        if path_components and self.child_page_model:
+            from django.apps import apps
+
+            model = apps.get_model(self.child_page_model)
+            child = (
+                model.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related(*self.child_select_related)
+                .first()
+            )
+            if child is not None:
+                # Treebeard's get_parent() reads this instead of querying.
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
 class BasePage(Page):
     """Fields every public page shares: the picture and text used when the page is shared."""
 

@@ -50,3 +50,19 @@ def test_thanks_step_offers_other_open_actions_on_the_same_case(
 def test_no_related_section_without_links(client, action):
     response = client.post(action.url + "sign/", sign_data())
     assert "More actions on this case" not in client.get(response["Location"]).content.decode()
+
+
+def test_a_story_behind_a_password_is_not_listed_on_the_action(action, action_index, linking_page):
+    from wagtail.models import PageViewRestriction
+
+    link(linking_page, action)
+    # A restriction elsewhere in the tree (here below the story) hides nothing.
+    PageViewRestriction.objects.create(
+        page=action_index, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert action.get_case_stories() == [linking_page]
+    # On the story (or any page above it) it hides the story from the public list.
+    PageViewRestriction.objects.create(
+        page=linking_page, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert action.get_case_stories() == []

@@ -313,3 +313,36 @@ def test_update_and_action_added_later_reach_the_spanish_page_on_the_next_sync(
     assert "20 de noviembre de 2026" in html
     assert 'href="/es/acciones/llame/"' in html
     assert story_es.updates.get(headline="Liberado bajo fianza").locale == spanish
+
+
+def test_story_addresses_route_as_before_one_query_routing_aside(client, story, index):
+    """The case index finds its story with one query; drafts, unknown slugs and the feeds
+    answer as Wagtail's own routing did."""
+    response = client.get(story.url)
+    assert response.status_code == 200
+    assert response.context["case_index"].pk == index.pk  # the back link, from routing
+    assert client.get(index.url + "nobody/").status_code == 404
+    assert client.get(story.url + "extra/").status_code == 404
+    assert client.get(index.url + "feed/rss/").status_code == 200
+    story.unpublish()
+    assert client.get(story.url).status_code == 404
+
+
+def test_preview_shows_a_linked_action_added_but_not_yet_saved(home, story):
+    """An editor's preview holds the links in memory only; they still show, in the editor's order
+    (not the order the actions were created in)."""
+    actions = ActionIndexPageFactory(parent=home)
+    first = UrgentActionPageFactory(parent=actions, title="Call the field office", slug="call")
+    second = UrgentActionPageFactory(parent=actions, title="Sign the letter", slug="sign")
+    story.linked_actions.add(CaseStoryAction(action=second, sort_order=0))
+    story.linked_actions.add(CaseStoryAction(action=first, sort_order=1))
+    assert [a.title for a in story.localized_actions()] == [
+        "Sign the letter",
+        "Call the field office",
+    ]
+    story.save_revision().publish()
+    story = CaseStoryPage.objects.get(pk=story.pk)
+    assert [a.title for a in story.localized_actions()] == [
+        "Sign the letter",
+        "Call the field office",
+    ]

@@ -3,6 +3,7 @@
 import zoneinfo
 
 from django.db import models
+from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,7 @@ from actions.blocks import RECIPIENT_CHOICES, WaysToActBlock
 from actions.models.state import ActionState
 from actions.panels import EmbedSnippetPanel
 from home.forms import HavenPageForm
-from home.models import BasePage
+from home.models import BasePage, SingleChildTypeRouteMixin
 from home.seo import webpage_data
 from home.shared_state import SharedStateFormMixin, SharedStateMixin
 
@@ -71,8 +72,11 @@ def _zone(name):
         return timezone.get_default_timezone()
 
 
-class ActionIndexPage(BasePage):
+class ActionIndexPage(SingleChildTypeRouteMixin, BasePage):
     """Lists the urgent actions of one language, open ones first."""
+
+    # An action page is found with one query, not a page and then its type.
+    child_page_model = "actions.UrgentActionPage"
 
     template = "pages/action_index_page.html"
     parent_page_types = ["home.HomePage"]
@@ -481,18 +485,23 @@ class UrgentActionPage(SharedStateMixin, RoutablePageMixin, BasePage):
             result = fn(self)
             if result is not None:
                 return list(result)
+        from django.apps import apps
+        from django.db.models.lookups import StartsWith
+        from wagtail.models import PageViewRestriction
+
         _, story_ids = self._story_references()
         keys = Page.objects.filter(pk__in=self._as_page_ids(story_ids)).values("translation_key")
+        # One query: the story model by its label (specific rows at once, where `.specific()`
+        # took a second query) and Wagtail's `.public()` as a subquery (a story under any
+        # restricted page is left out) where `.public()` reads every restriction first.
+        restricted = PageViewRestriction.objects.filter(
+            StartsWith(OuterRef("path"), F("page__path"))
+        )
+        story_model = apps.get_model(STORY_APP_LABEL, STORY_MODEL)
         return list(
-            Page.objects.live()
-            .public()
-            .filter(
-                translation_key__in=keys,
-                locale_id=self.locale_id,
-                content_type__app_label=STORY_APP_LABEL,
-                content_type__model=STORY_MODEL,
-            )
-            .specific()
+            story_model.objects.live()
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            .exclude(Exists(restricted))
             .order_by("-first_published_at")
         )
 

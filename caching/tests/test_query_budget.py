@@ -9,19 +9,7 @@ from django.test import Client
 pytestmark = pytest.mark.django_db
 
 BUDGET = 15
-# Known debt: features merged after the budget was met — a story's link card and list of
-# countries, an action's per-official outcomes, pledges and letter versions — added
-# queries; until they are folded into the pages' own queries these two may use a few more.
-# Every other page keeps 15.
-OVER_BUDGET = {"story": 17, "action": 18}
 PAGES = ["home", "cases", "actions", "story", "action", "about"]
-
-
-def _budget(site_pages, url):
-    for name, allowed in OVER_BUDGET.items():
-        if url in (getattr(site_pages.en, name).url, getattr(site_pages.es, name).url):
-            return allowed
-    return BUDGET
 
 
 def _public_urls(site_pages, language):
@@ -44,7 +32,7 @@ def test_public_pages_stay_within_the_query_budget_without_duplicates(
     for url in urls:  # as readers meet them after the first visitor: renditions exist
         assert reader.get(url).status_code == 200, url
     for url in urls:
-        with django_assert_max_num_queries(_budget(site_pages, url), info=url) as captured:
+        with django_assert_max_num_queries(BUDGET, info=url) as captured:
             response = Client().get(url)
         assert response.status_code == 200
         repeated = {sql: n for sql, n in Counter(q["sql"] for q in captured).items() if n > 1}

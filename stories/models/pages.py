@@ -9,7 +9,18 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Case, IntegerField, Max, Prefetch, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -33,7 +44,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.forms import HavenPageForm
 from home.locales import active_locale
-from home.models import BasePage
+from home.models import BasePage, SingleChildTypeRouteMixin
 from home.seo import webpage_data
 from home.shared_state import SharedStateFormMixin, SharedStateMixin
 from stories.blocks import (
@@ -138,8 +149,12 @@ class CaseFilterForm(forms.Form):
     )
 
 
-class CaseIndexPage(RoutablePageMixin, BasePage):
+class CaseIndexPage(RoutablePageMixin, SingleChildTypeRouteMixin, BasePage):
     """Lists the case stories of one language, with feeds of their updates."""
+
+    # A story arrives with its pictures (hero and sharing image) in the routing query.
+    child_page_model = "stories.CaseStoryPage"
+    child_select_related = ("hero_image", "social_image")
 
     template = "pages/case_index_page.html"
     parent_page_types = ["home.HomePage"]
@@ -257,21 +272,42 @@ def localized_actions(links):
     """
     from actions.models import UrgentActionPage
 
-    links = [
-        link
-        for link in links.select_related("action", "action__locale")
-        if link.action_id is not None
-    ]
-    originals = [link.action for link in links]
+    locale = active_locale()
+    if isinstance(links, models.QuerySet):
+        # Saved links: the linked pages and their translations come in one query (the
+        # links are a subquery), where reading the links first took a second round trip.
+        linked = links.filter(action_id=OuterRef("pk"))
+        keys = links.values("action__translation_key")
+        rows = list(
+            UrgentActionPage.objects.filter(
+                Q(pk__in=links.values("action_id"))
+                | Q(live=True, locale=locale, translation_key__in=keys)
+            )
+            # A card in another language names it.
+            .select_related("locale")
+            .annotate(
+                is_linked=Exists(linked),
+                link_order=Subquery(linked.order_by("sort_order").values("sort_order")[:1]),
+            )
+        )
+        originals = sorted(
+            (page for page in rows if page.is_linked),
+            key=lambda page: (page.link_order is None, page.link_order or 0, page.pk),
+        )
+        translated = {
+            page.translation_key: page for page in rows if page.live and page.locale_id == locale.id
+        }
+    else:
+        # A preview's links live in memory only.
+        originals = [link.action for link in links if link.action_id is not None]
+        translated = {
+            page.translation_key: page
+            for page in UrgentActionPage.objects.live().filter(
+                locale=locale, translation_key__in=[p.translation_key for p in originals]
+            )
+        }
     if not originals:
         return []
-    locale = active_locale()
-    translated = {
-        page.translation_key: page
-        for page in UrgentActionPage.objects.live().filter(
-            locale=locale, translation_key__in=[p.translation_key for p in originals]
-        )
-    }
     actions, seen = [], set()
     for original in originals:
         action = translated.get(original.translation_key)
@@ -598,8 +634,11 @@ class CaseStoryPage(SharedStateMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         self.refresh_shared_state()
         context = super().get_context(request, *args, **kwargs)
-        # Stories live under a case index: one query for it, not a page and then its type.
-        case_index = CaseIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
+        # Stories live under a case index: routing left it on the page (no query), else
+        # one query for it, not a page and then its type.
+        case_index = getattr(self, "_cached_parent_obj", None)
+        if not isinstance(case_index, CaseIndexPage):
+            case_index = CaseIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
         if case_index is None:
             parent = self.get_parent()
             case_index = parent.specific if parent else None

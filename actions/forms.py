@@ -141,7 +141,25 @@ REQUIRED_LABELS = {
 }
 
 
-class SignForm(BotCheckMixin):
+class OrganisationFieldsMixin(forms.Form):
+    """Optional title and organisation, for people acting on behalf of a group ("I am
+    [TITLE] of [ORGANIZATION]"): placeholders in letters and scripts, never shown publicly."""
+
+    title = CleanCharField(
+        label=_("Your title or role (optional)"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+    organisation = CleanCharField(
+        label=_("Organisation (optional)"),
+        max_length=160,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+
+
+class SignForm(OrganisationFieldsMixin, BotCheckMixin):
     first_name = CleanCharField(
         label=_("First name"),
         max_length=60,
@@ -163,18 +181,6 @@ class SignForm(BotCheckMixin):
         max_length=80,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
-    )
-    title = CleanCharField(
-        label=_("Your title or role (optional)"),
-        max_length=120,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
-    )
-    organisation = CleanCharField(
-        label=_("Organisation (optional)"),
-        max_length=160,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     phone = CleanCharField(
         label=_("Phone (optional)"),
@@ -244,7 +250,7 @@ class PledgeForm(SignForm):
     """A pledge or sign-up: a signature's fields, plus the ones the editor picked."""
 
 
-class ZipStepForm(SeatFieldsMixin, HoneypotMixin):
+class ZipStepForm(SeatFieldsMixin, OrganisationFieldsMixin, HoneypotMixin):
     """First step of calling or writing: the ZIP code, and optionally a first name and
     city to fill the script. Never timed: it stores nothing, and a fast reader must not be
     sent back (the honeypot and the rate limits still apply). Unprefixed names (`zip`,
@@ -252,19 +258,6 @@ class ZipStepForm(SeatFieldsMixin, HoneypotMixin):
     straight back here."""
 
     zip = ZipField()
-    # For people writing on behalf of a group ("I am [TITLE] of [ORGANIZATION]").
-    title = CleanCharField(
-        label=_("Your title or role (optional)"),
-        max_length=120,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
-    )
-    organisation = CleanCharField(
-        label=_("Organisation (optional)"),
-        max_length=160,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-    )
 
     def __init__(self, *args, zip_required=True, **kwargs):
         super().__init__(*args, **kwargs)

@@ -233,7 +233,7 @@ def record_signature(page, data, language, held=False, kind=ActionResponse.Kind.
     A held signature (busy shared address) is stored but neither counted nor mailed until
     an organiser releases it (`release_held`)."""
     zip_code = data["zip_code"]
-    state, district = officials_lookup.seat_of(officials_lookup.lookup_zip_safely(zip_code))
+    state, district = officials_lookup.seat_for_zip(zip_code)
     response = ActionResponse(
         action_key=page.translation_key,
         page=page,

@@ -251,6 +251,25 @@ def lookup_zip_safely(raw_zip, state=None, district=None):
         return None
 
 
+def seat_for_zip(raw_zip):
+    """`seat_of(lookup_zip_safely(raw_zip))` without building the list of officials.
+
+    A signature stores only its seat: on the signing path (a viral spike) the table
+    lookup is all that is needed, not the members' offices and the cache round trip that
+    keeps them current.
+    """
+    try:
+        zip_code = zip5(raw_zip)
+        seats = _seats_for(zip_code) if zip_code else {}
+    except Exception:
+        logger.exception("ZIP lookup failed")
+        return "", ""
+    if len(seats) != 1:
+        return "", ""
+    state, districts = next(iter(seats.items()))
+    return state[:2], str(districts[0]) if len(districts) == 1 else ""
+
+
 def seat_of(lookup):
     """(state, district) as strings to store with a response; blanks when the lookup could
     not tell. District 0 is an at-large seat and is kept as "0"."""

@@ -149,8 +149,23 @@ def test_unknown_zip_still_gives_the_script(client, zip_action):
     [("20001", "DC", "0"), ("85701", "AZ", ""), ("99999", "", ""), ("66000", "", "")],
 )
 def test_signature_stores_what_the_lookup_knows_and_is_never_refused(
-    client, zip_action, zip_code, state, district
+    client, zip_action, zip_code, state, district, monkeypatch
 ):
+    # The signature stores only the seat, read from the ZIP table itself (no officials).
+    from officials import lookup
+    from tests.factories_officials import ZipDistrictFactory
+
+    ZipDistrictFactory(zip_code="20001", state="DC", district=0)
+    ZipDistrictFactory(zip_code="85701", state="AZ", district=3)
+    ZipDistrictFactory(zip_code="85701", state="AZ", district=7)
+    real_seats = lookup._seats_for
+
+    def seats_for(zip_code):
+        if zip_code.startswith("66"):
+            raise RuntimeError("lookup table missing")
+        return real_seats(zip_code)
+
+    monkeypatch.setattr(lookup, "_seats_for", seats_for)
     response = client.post(zip_action.url + "sign/", sign_data(**{"sign-zip_code": zip_code}))
     assert response.status_code == 303
     row = ActionResponse.objects.get()

@@ -139,3 +139,23 @@ def test_forwarded_address_is_used_only_behind_a_trusted_proxy(settings):
     assert ratelimit.client_ip(request) == "10.0.0.1"
     settings.ACTIONS_TRUSTED_PROXY_COUNT = 2
     assert ratelimit.client_ip(request) == "198.51.100.9"
+
+
+@override_settings(CACHES=REDIS_CACHE, ACTIONS_RATE_LIMITS=[(2, 60), (5, 3600)])
+def test_on_redis_each_window_counts_once_per_post_and_expires_with_its_window():
+    _redis_or_skip()
+    from django.core.cache import cache
+    from django_redis import get_redis_connection
+
+    cache.delete_many(cache.keys("actions:rl:ttl-test:*"))
+    try:
+        request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.78")
+        assert [ratelimit.hit(request, scope="ttl-test") for _ in range(3)][:2] == [0, 0]
+        keys = sorted(cache.keys("actions:rl:ttl-test:*"))
+        assert len(keys) == 2  # one per window: the minute and the hour
+        assert sorted(cache.get(key) for key in keys) == [3, 3]
+        redis = get_redis_connection("default")
+        ttls = sorted(redis.ttl(cache.make_key(key)) for key in keys)
+        assert 0 < ttls[0] <= 65 and 60 < ttls[1] <= 3605
+    finally:
+        cache.delete_many(cache.keys("actions:rl:ttl-test:*"))

@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session and must come before CommonMiddleware.
     "django.middleware.locale.LocaleMiddleware",
+    # Per language, so after LocaleMiddleware: signing POSTs skip Wagtail's tree walk.
+    "actions.fastroute.ActionRouteCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -245,3 +245,22 @@ def test_edits_and_imports_reach_the_in_memory_index_at_once(sample, tmp_path):
     path.write_text(json.dumps(records))
     import_officials(path)
     assert lookup_zip("21201").vacant is True
+
+
+@pytest.mark.parametrize(
+    ("raw", "seat"),
+    [
+        ("21201-0001", ("MD", "1")),  # one district
+        ("21202", ("MD", "")),  # split between districts: the state alone
+        ("20012", ("", "")),  # two states: neither
+        ("05401", ("VT", "0")),  # at large
+        ("00901", ("PR", "0")),
+        ("96910", ("GU", "0")),  # a territory missing from the table
+        ("99999", ("", "")),  # unknown
+        ("2120", ("", "")),  # malformed
+    ],
+)
+def test_the_seat_stored_with_a_signature_is_the_full_lookups_seat(sample, raw, seat):
+    from officials.lookup import lookup_zip_safely, seat_for_zip, seat_of
+
+    assert seat_for_zip(raw) == seat == seat_of(lookup_zip_safely(raw))

@@ -326,6 +326,36 @@ def localized_actions(links):
     return sorted(actions, key=lambda a: not a.is_open)
 
 
+class HeroPageMixin:
+    """What the pages that lead with a hero image and ask for urgent actions share (case
+    stories and campaigns): alt text required with the image, the link-preview image and
+    text, and the linked actions shown in the reader's language.
+
+    Methods only: each page keeps its own fields (their help texts differ).
+    """
+
+    def hero_image_errors(self):
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            return {"hero_image_alt": _("Describe the hero image for people who cannot see it.")}
+        return {}
+
+    @property
+    def og_image(self):
+        return self.social_image or self.hero_image
+
+    @property
+    def og_image_alt(self):
+        if self.social_image_id:
+            return self.social_image.default_alt_text
+        return self.hero_image_alt
+
+    def get_social_description(self):
+        return self.search_description or self.summary
+
+    def localized_actions(self):
+        return localized_actions(self.linked_actions.all())
+
+
 class CaseStoryPageForm(SharedStateFormMixin, HavenPageForm):
     """Refuses the editor's "Publish" while consent is missing, keeping every edit on screen.
 
@@ -350,7 +380,7 @@ class CaseStoryPageForm(SharedStateFormMixin, HavenPageForm):
         return cleaned_data
 
 
-class CaseStoryPage(SharedStateMixin, BasePage):
+class CaseStoryPage(HeroPageMixin, SharedStateMixin, BasePage):
     """The story of one person or family, kept current with dated updates.
 
     Consent to tell the story lives in `stories.ConsentRecord`, keyed to this page's
@@ -514,9 +544,7 @@ class CaseStoryPage(SharedStateMixin, BasePage):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.hero_image_id and not self.hero_image_alt.strip():
-            errors["hero_image_alt"] = _("Describe the hero image for people who cannot see it.")
+        errors = self.hero_image_errors()
         if self.status == Status.RESOLVED and not self.outcome:
             errors["outcome"] = _("Choose the outcome of a resolved case.")
         if self.status == Status.ACTIVE and self.outcome:
@@ -584,20 +612,7 @@ class CaseStoryPage(SharedStateMixin, BasePage):
     def is_success(self):
         return self.status == Status.RESOLVED and self.outcome in SUCCESS_OUTCOMES
 
-    @property
-    def og_image(self):
-        return self.social_image or self.hero_image
-
-    @property
-    def og_image_alt(self):
-        if self.social_image_id:
-            return self.social_image.default_alt_text
-        return self.hero_image_alt
-
     og_type = "article"
-
-    def get_social_description(self):
-        return self.search_description or self.summary
 
     def structured_data(self, card, publisher):
         """A NewsArticle: a dated story kept current, published by the organisation."""
@@ -627,9 +642,6 @@ class CaseStoryPage(SharedStateMixin, BasePage):
     def timeline(self):
         """Updates newest first: by date, then latest added first on the same day."""
         return sorted(self.updates.all(), key=lambda u: (u.date, u.sort_order or 0), reverse=True)
-
-    def localized_actions(self):
-        return localized_actions(self.linked_actions.all())
 
     def get_context(self, request, *args, **kwargs):
         self.refresh_shared_state()
@@ -755,7 +767,7 @@ class CaseStoryCountry(Orderable):
         return str(self.country.name)
 
 
-class CampaignPage(BasePage):
+class CampaignPage(HeroPageMixin, BasePage):
     """An advocacy campaign that is not one person's case: a video, credited pictures,
     quotes, a share and a donate ask, and the urgent actions it asks readers to take.
 
@@ -840,27 +852,13 @@ class CampaignPage(BasePage):
 
     def clean(self):
         super().clean()
-        if self.hero_image_id and not self.hero_image_alt.strip():
-            raise ValidationError(
-                {"hero_image_alt": _("Describe the hero image for people who cannot see it.")}
-            )
-
-    @property
-    def og_image(self):
-        return self.social_image or self.hero_image
-
-    @property
-    def og_image_alt(self):
-        if self.social_image_id:
-            return self.social_image.default_alt_text
-        return self.hero_image_alt
-
-    def get_social_description(self):
-        return self.search_description or self.summary
+        errors = self.hero_image_errors()
+        if errors:
+            raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["linked_actions"] = localized_actions(self.linked_actions.all())
+        context["linked_actions"] = self.localized_actions()
         return context
 
 

@@ -207,6 +207,9 @@ def publish_shared_state(page):
                 setattr(state, name, value)
             state.source_page_id = writer.pk
             state.source_locale_id = writer.locale_id
+            # When a translation's publish records the source's values, they date from the
+            # source's own last publish, not from now (a state may keep change times).
+            state.values_published_at = writer.last_published_at if writer is not page else None
             state.save()
             targets = page_model.objects.filter(translation_key=page.translation_key).exclude(
                 pk=writer.pk

@@ -251,3 +251,19 @@ def test_closing_in_english_purges_the_spanish_page_from_the_shared_cache(
         _publish(action, status="closed")
     assert any(url.endswith(action_es.url) for url in purged)
     assert any(url.endswith(action_es.url + "count/") for url in purged)
+
+
+def test_a_translation_published_before_any_state_keeps_its_own_outcome_message(
+    client, action, action_es
+):
+    """The state is recorded on the Spanish publish, from the English page: the English
+    message dates from the English publish, so the newer Spanish text is current."""
+    _publish(action, status="won", outcome_message="<p>The family is free.</p>")
+    ActionState.objects.filter(translation_key=action.translation_key).delete()
+    _publish(action_es, outcome_message="<p>La familia es libre.</p>")
+    state = ActionState.objects.get(translation_key=action.translation_key)
+    english = UrgentActionPage.objects.get(pk=action.pk)
+    assert state.outcome_changed_at == english.last_published_at
+    html = client.get(action_es.url).content.decode()
+    assert "La familia es libre." in html
+    assert "aún no está traducido" not in html

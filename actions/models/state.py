@@ -49,5 +49,7 @@ class ActionState(SharedState):
             else None
         )
         if (previous or "") != (self.source_outcome_message or ""):
-            self.outcome_changed_at = timezone.now()
+            # Set by publish_shared_state when the values were taken from the source page
+            # on a translation's publish: the message changed when the source was published.
+            self.outcome_changed_at = getattr(self, "values_published_at", None) or timezone.now()
         return super().save(*args, **kwargs)

@@ -22,11 +22,23 @@ RECIPIENT_CHOICES = [
 ]
 
 # What `fill_placeholders` fills in for each reader; anything else in braces is refused.
-PLACEHOLDER_NAMES = ("first_name", "city", "state", "official", "title", "organisation")
+# {official} addresses the person ("Dear Senator Ana López", "Buenos días, Senadora Ana
+# López:"); {the_official} names them inside a sentence, where Spanish needs an article
+# and a lower-case title ("Llamo a la senadora Ana López"). English fills both alike.
+PLACEHOLDER_NAMES = (
+    "first_name",
+    "city",
+    "state",
+    "official",
+    "the_official",
+    "title",
+    "organisation",
+)
 
 PLACEHOLDER_HELP = _(
     "You may use {first_name}, {city}, {state}, {official}, {title} and {organisation}; they "
-    "are filled in for each reader."
+    "are filled in for each reader. Inside a sentence, {the_official} names the official as "
+    "the sentence needs (in Spanish “la senadora …”)."
 )
 
 # The reader fields an editor may add to a sign or pledge form (phone never required).

@@ -65,7 +65,10 @@ def letter_text(page, target):
     block = page.block_of_kind("sign")
     value = block.value if block else {}
     version = version_for(page, target)
-    values = {"official": office_name(target)}
+    values = {
+        "official": office_name(target),
+        "the_official": getattr(target, "name_in_sentence", "") or office_name(target),
+    }
     parts = []
     if version is not None:
         parts.append(fill_placeholders(version.greeting, values))

@@ -322,9 +322,10 @@ def _needs_zip(page, kind):
     return block is None or block.value.get("recipients", "zip") != "chosen"
 
 
-def _entry(name, template, values, **extra):
-    text = fill_placeholders(template, {**values, "official": name})
-    return {"name": name, "text": text, **extra}
+def _entry(name, template, values, in_sentence=None, **extra):
+    named = {"official": name, "the_official": in_sentence or name}
+    text = fill_placeholders(template, {**values, **named})
+    return {"name": name, "text": text, "in_sentence": in_sentence or name, **extra}
 
 
 def _zip_step(page, kind, form, data=None):
@@ -346,7 +347,13 @@ def _zip_step(page, kind, form, data=None):
     values = _placeholder_values(data, lookup)
     template = (block.value.get(block.block.message_field) or "") if block else ""
     entries = [
-        _entry(f"{p.display_title} {p.full_name}".strip(), template, values, person=p)
+        _entry(
+            f"{p.display_title} {p.full_name}".strip(),
+            template,
+            values,
+            in_sentence=p.name_in_sentence,
+            person=p,
+        )
         for p in _people(page, block, lookup)
     ]
     for number in page.call_numbers(block) if kind == "call" and block else []:
@@ -360,8 +367,11 @@ def _zip_step(page, kind, form, data=None):
             )
         )
     # The one message the reader edits: addressed by name when there is one recipient.
-    salutation = entries[0]["name"] if len(entries) == 1 else _("Sir or Madam")
-    generic = fill_placeholders(template, {**values, "official": salutation})
+    if len(entries) == 1:
+        named = {"official": entries[0]["name"], "the_official": entries[0]["in_sentence"]}
+    else:
+        named = dict.fromkeys(("official", "the_official"), _("Sir or Madam"))
+    generic = fill_placeholders(template, {**values, **named})
     state, district = officials_lookup.seat_of(lookup)
     carried = {
         "started": formtoken.issue("page"),

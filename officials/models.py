@@ -81,6 +81,33 @@ GENDERED_TITLES = {
     ("Resident Commissioner", "F"): pgettext_lazy("title of a woman", "Resident Commissioner"),
     ("Resident Commissioner", "M"): pgettext_lazy("title of a man", "Resident Commissioner"),
 }
+# The titles as a spoken sentence names the person ("I am calling Senator Ana López"):
+# Spanish puts an article before a lower-case title ("Llamo a la senadora Ana López") and,
+# without a known gender, names both forms. English keeps the title as it is.
+SENTENCE_TITLES = {
+    ("Senator", "F"): pgettext_lazy("a woman's title in a sentence", "Senator"),
+    ("Senator", "M"): pgettext_lazy("a man's title in a sentence", "Senator"),
+    ("Senator", ""): pgettext_lazy("a title in a sentence, gender unknown", "Senator"),
+    ("Representative", "F"): pgettext_lazy("a woman's title in a sentence", "Representative"),
+    ("Representative", "M"): pgettext_lazy("a man's title in a sentence", "Representative"),
+    ("Representative", ""): pgettext_lazy(
+        "a title in a sentence, gender unknown", "Representative"
+    ),
+    ("Delegate", "F"): pgettext_lazy("a woman's title in a sentence", "Delegate"),
+    ("Delegate", "M"): pgettext_lazy("a man's title in a sentence", "Delegate"),
+    ("Delegate", ""): pgettext_lazy("a title in a sentence, gender unknown", "Delegate"),
+    ("Resident Commissioner", "F"): pgettext_lazy(
+        "a woman's title in a sentence", "Resident Commissioner"
+    ),
+    ("Resident Commissioner", "M"): pgettext_lazy(
+        "a man's title in a sentence", "Resident Commissioner"
+    ),
+    ("Resident Commissioner", ""): pgettext_lazy(
+        "a title in a sentence, gender unknown", "Resident Commissioner"
+    ),
+}
+# Articles for an editor's own titles in a Spanish sentence ("el director de la oficina").
+SPANISH_ARTICLES = {"F": "la", "M": "el"}
 PARTY_NAMES = {
     "Democrat": _("Democrat"),
     "Republican": _("Republican"),
@@ -260,6 +287,24 @@ class Target(ClusterableModel):
                 if row.language == language and row.title:
                     return row.title
         return self.title
+
+    @property
+    def name_in_sentence(self):
+        """The title and name as a spoken sentence says them, for call scripts' {official}:
+        "Senator Ana López" in English, "la senadora Ana López" in Spanish (the title
+        lists of the admin and the step keep "Senadora Ana López")."""
+        key = (self.title, self.gender if self.gender in SPANISH_ARTICLES else "")
+        title = SENTENCE_TITLES.get(key)
+        if title is not None:
+            return f"{title} {self.full_name}".strip()
+        title = self.display_title
+        article = SPANISH_ARTICLES.get(self.gender)
+        language = (translation.get_language() or "").split("-")[0]
+        if language == "es" and article and title:
+            # "el director…"; a title that opens with an acronym ("ICE …") keeps its case.
+            first = title.split()[0]
+            title = f"{article} {title if first.isupper() else title[:1].lower() + title[1:]}"
+        return f"{title} {self.full_name}".strip()
 
     @property
     def party_display(self):

@@ -23,6 +23,15 @@ def placeholders(text):
     return {f"{{{name}}}" for name in PLACEHOLDER.findall(text or "")}
 
 
+# Placeholders that stand for the same value in another grammatical form: a translation
+# may use either where the source has one ("Calling {official}" → "Llamo a {the_official}").
+SAME_VALUE = {"{the_official}": "{official}"}
+
+
+def _comparable(found):
+    return {SAME_VALUE.get(name, name) for name in found}
+
+
 def _source_messages(source_language):
     """The two messages, naming the language the translation is made from."""
     if source_language == "es":
@@ -48,7 +57,7 @@ def placeholder_problems(source, translated, source_language="en"):
     `source_language` is the language code of the text translated from: either language
     can come first.
     """
-    expected, found = placeholders(source), placeholders(translated)
+    expected, found = _comparable(placeholders(source)), _comparable(placeholders(translated))
     missing, invented = _source_messages((source_language or "en").split("-")[0])
     problems = [missing % {"name": name} for name in sorted(expected - found)]
     problems += [invented % {"name": name} for name in sorted(found - expected)]

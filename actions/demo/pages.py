@@ -92,7 +92,7 @@ def _call_for_k(g):
             "{official} to ask for the release of Mr. K., the father detained at his "
             "check-in in September. His wife and daughters are waiting for him at home. "
             "Thank you for passing on my message.",
-            "Hola, me llamo {first_name} y vivo en {city}, {state}. Llamo a {official} "
+            "Hola, me llamo {first_name} y vivo en {city}, {state}. Llamo a {the_official} "
             "para pedir la liberación del señor K., el padre detenido en su cita de control "
             "en septiembre. Su esposa y sus hijas lo esperan en casa. Gracias por "
             "transmitir mi mensaje.",
@@ -108,7 +108,7 @@ def _call_for_samuel(g):
             "{official} about Samuel, the teacher detained since March. Please do not "
             "transfer him away from his lawyer before his hearing next month. Thank you "
             "for passing on my message.",
-            "Hola, me llamo {first_name} y vivo en {city}, {state}. Llamo a {official} por "
+            "Hola, me llamo {first_name} y vivo en {city}, {state}. Llamo a {the_official} por "
             "Samuel, el maestro detenido desde marzo. Por favor, no lo trasladen lejos de "
             "su abogada antes de su audiencia del próximo mes. Gracias por transmitir mi "
             "mensaje.",
@@ -318,7 +318,7 @@ def _actions(g, now):
                         "calling {official} to ask them to write to the department so the A. "
                         "family can travel before their visas expire. Thank you.",
                         "Hola, me llamo {first_name} y vivo en {city}, {state}. Llamo a "
-                        "{official} para pedirle que escriba al departamento para que la "
+                        "{the_official} para pedirle que escriba al departamento para que la "
                         "familia A. pueda viajar antes de que venzan sus visas. Gracias.",
                     ),
                 ),

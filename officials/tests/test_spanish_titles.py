@@ -166,3 +166,56 @@ def test_spanish_email_to_one_official_is_addressed_with_the_gendered_title(clie
     html = post_zip(client, action_es, "email", "20001")
     assert "Estimado/a Delegada Theodora Banks:" in html
     assert "Delegada o delegado" not in html
+
+
+@pytest.mark.parametrize(
+    ("title", "gender", "spanish"),
+    [
+        ("Senator", "F", "la senadora Alex Doe"),
+        ("Senator", "M", "el senador Alex Doe"),
+        ("Senator", "", "la senadora o el senador Alex Doe"),
+        ("Representative", "M", "el representante Alex Doe"),
+        ("Delegate", "F", "la delegada Alex Doe"),
+        ("Resident Commissioner", "M", "el comisionado residente Alex Doe"),
+        # An editor's own title: an article when the gender is known, the title's case
+        # kept when it opens with an acronym, as typed without a gender.
+        ("Presidente", "M", "el presidente Alex Doe"),
+        ("ICE Field Office Director", "F", "la ICE Field Office Director Alex Doe"),
+        ("Directora", "", "Directora Alex Doe"),
+    ],
+)
+def test_inside_a_spanish_sentence_the_title_takes_an_article(title, gender, spanish):
+    target = Target(title=title, gender=gender, full_name="Alex Doe")
+    assert target.name_in_sentence == f"{title} Alex Doe"
+    with translation.override("es"):
+        assert target.name_in_sentence == spanish
+
+
+def test_a_spanish_script_names_the_official_in_a_sentence_and_greets_them_by_title():
+    from actions.blocks import fill_placeholders
+    from actions.views import _entry
+
+    senator = Target(title="Senator", gender="F", full_name="Morgan Hale")
+    script = "Hola, {official}. Llamo a {the_official} por la familia."
+    with translation.override("es"):
+        entry = _entry(
+            f"{senator.display_title} {senator.full_name}",
+            script,
+            {},
+            in_sentence=senator.name_in_sentence,
+        )
+    assert (
+        entry["text"]
+        == "Hola, Senadora Morgan Hale. Llamo a la senadora Morgan Hale por la familia."
+    )
+    # Without an official (a number the editor added) both read as its label.
+    assert fill_placeholders("Llamo a {the_official}.", {"the_official": "la oficina"}) == (
+        "Llamo a la oficina."
+    )
+
+
+def test_a_translation_may_name_the_official_in_a_sentence_where_english_addresses_them():
+    from translation.placeholders import placeholder_problems
+
+    assert placeholder_problems("I am calling {official}.", "Llamo a {the_official}.") == []
+    assert placeholder_problems("I am calling {official}.", "Llamo hoy.") != []

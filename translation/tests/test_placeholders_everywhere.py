@@ -89,7 +89,8 @@ def test_misspelt_placeholder_in_the_english_script_is_refused_and_named(admin_c
     html = response.content.decode()
     assert (
         "{officail} is not a placeholder. The placeholders you can use are: {first_name}, "
-        "{city}, {state}, {official}, {title}, {organisation}. Did you mean {official}?"
+        "{city}, {state}, {official}, {the_official}, {title}, {organisation}. "
+        "Did you mean {official}?"
     ) in html
     assert "Hello {officail}, I am {first_name}." in html  # nothing typed is lost
     assert not UrgentActionPage.objects.filter(slug="bring-her-home").exists()

@@ -7,6 +7,7 @@ President-Elect's greeting, and each language has its own words.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -14,6 +15,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from translation.placeholders import unknown_placeholder_errors
 
 __all__ = ["LetterVersion", "LetterDelivery"]
 
@@ -30,7 +33,10 @@ class LetterVersion(TranslatableMixin, Orderable):
     greeting = models.CharField(
         _("greeting"),
         max_length=200,
-        help_text=_("E.g. “Dear Senator {official},”. {official} is the office's name."),
+        help_text=_(
+            "E.g. “Dear {official},”: {official} becomes the office's title and name "
+            "(“Dear Senator Ana López,”); inside a sentence use {the_official}."
+        ),
     )
     body = RichTextField(
         _("letter"),
@@ -63,6 +69,20 @@ class LetterVersion(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.get_audience_display()
+
+    # One letter goes to an office with every signer's name: only the office is filled in.
+    PLACEHOLDERS = ("official", "the_official")
+
+    def clean(self):
+        """Refuse a misspelt placeholder ({officail}) before an office receives it literally."""
+        super().clean()
+        errors = {
+            name: " ".join(problems)
+            for name in ("greeting", "body")
+            if (problems := unknown_placeholder_errors(getattr(self, name), self.PLACEHOLDERS))
+        }
+        if errors:
+            raise ValidationError(errors)
 
 
 class LetterDelivery(models.Model):

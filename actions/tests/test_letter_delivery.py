@@ -5,6 +5,7 @@ import csv
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from actions.delivery import deliver, due_for_delivery
 from actions.models import LetterDelivery, LetterVersion, UrgentActionPage
@@ -207,3 +208,21 @@ def test_sign_form_asks_for_title_and_organisation_when_the_editor_wants_it(clie
     action.save_revision().publish()
     html = client.get(action.url).content.decode()
     assert 'name="sign-organisation"' in html and 'name="sign-title"' in html
+
+
+def test_a_misspelt_placeholder_in_a_letter_version_is_refused_naming_the_right_one(action):
+    version = LetterVersion(
+        page=action,
+        locale=action.locale,
+        audience=LetterVersion.Audience.CHOSEN,
+        greeting="Dear {officail},",
+        body="<p>We write about {first_name}'s family.</p>",
+    )
+    with pytest.raises(ValidationError) as refused:
+        version.full_clean()
+    errors = refused.value.message_dict
+    assert "Did you mean {official}?" in errors["greeting"][0]
+    # One letter carries every signer's name: a reader's placeholder has no value there.
+    assert "{first_name} is not a placeholder" in errors["body"][0]
+    version.greeting, version.body = "Dear {official},", "<p>Please ask {the_official}.</p>"
+    version.full_clean()

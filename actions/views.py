@@ -307,12 +307,15 @@ def _people(page, block, lookup):
 
 
 def _placeholder_values(data, lookup):
+    """What fills a script or message for this reader. The name and city are optional on
+    the ZIP step: one left out shows as a prompt the reader says or types themselves
+    ("my name is [your name]"), never as a hole ("my name is and I live in, MD")."""
     return {
-        "first_name": data.get("first_name") or "",
+        "first_name": data.get("first_name") or str(_("[your name]")),
         "title": data.get("title") or "",
         "organisation": data.get("organisation") or "",
-        "city": data.get("city") or "",
-        "state": (lookup.state or "") if lookup else "",
+        "city": data.get("city") or str(_("[your city]")),
+        "state": ((lookup.state or "") if lookup else "") or str(_("[your state]")),
     }
 
 
@@ -462,7 +465,12 @@ def _after_official_call(request, page, data):
             _("Thank you for trying. That call is not counted yet: please try again later."),
         )
         return HttpResponseRedirect(page.get_url(request) + "#act-call", status=303)
-    state["just_logged"] = {"name": data["official"], "outcome": labels.get(data["outcome"])}
+    # Named as a sentence names them ("Registramos su llamada a la senadora …").
+    spoken = next((e["in_sentence"] for e in entries if e["name"] == data["official"]), None)
+    state["just_logged"] = {
+        "name": spoken or data["official"],
+        "outcome": labels.get(data["outcome"]),
+    }
     state["thanks_url"] = _sub_url(page, request, "thanks") if any_counted else ""
     return render_page(request, page, open_step="call", call_state=state)
 

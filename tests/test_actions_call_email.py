@@ -204,3 +204,18 @@ def test_calling_your_own_members_needs_a_zip_code_in_spanish(client, action_es)
     html = zip_step(client, action_es, "call", zip="").content.decode()
     assert "Este campo es obligatorio." in html
     assert 'name="log-outcome"' not in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "prompt"),
+    [("en", "i am [your name] from [your city]."), ("es", "[su nombre] from [su ciudad].")],
+)
+def test_a_script_shows_a_prompt_where_the_reader_left_out_their_name(
+    client, action, action_es, lang, prompt
+):
+    page = {"en": action, "es": action_es}[lang]
+    html = client.post(
+        page.url + "call/",
+        {"step": "zip", "zip": "20001", "first_name": "", "city": "", "started": started_token()},
+    ).content.decode()
+    assert prompt in html.lower()

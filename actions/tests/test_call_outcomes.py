@@ -149,7 +149,9 @@ def test_spanish_call_step_offers_the_outcomes_in_spanish(
         translate(call_action, spanish, ACTION_ES)
     page_es = call_action.get_translation(spanish).specific
     html = _zip(client, page_es)
-    assert "¿Cómo fue su llamada a" in html
+    # Named as a Spanish sentence names them: article and lower-case title (gender unknown).
+    assert "¿Cómo fue su llamada a la senadora o el senador Ana Senator?" in html
+    assert "llamada a Senadora" not in html
     assert html.count(">Hablé con el personal</button>") == 3
     assert "Solo se cuentan las llamadas que llegaron a alguien" in html
 

@@ -300,7 +300,18 @@ def call_and_log(page, case, lang, *, check):
     ).count()
     # One tap per official: the reader taps how the call to the first official went.
     outcome = w["talked"]
-    choices = first.get_by_role("group", name=w["how_did_it_go"].format(name=first_name_shown))
+    # The question names the official as a sentence does ("… a la senadora …" in Spanish).
+    from django.utils import translation
+
+    from officials.lookup import lookup_zip
+
+    with translation.override(lang):
+        in_sentence = next(
+            o.name_in_sentence
+            for o in lookup_zip(SINGLE_DISTRICT_ZIP).officials
+            if f"{o.display_title} {o.full_name}" == first_name_shown
+        )
+    choices = first.get_by_role("group", name=w["how_did_it_go"].format(name=in_sentence))
     with page.expect_navigation():
         choices.get_by_role("button", name=outcome, exact=True).click()
 
@@ -309,7 +320,7 @@ def call_and_log(page, case, lang, *, check):
     call = page.locator("#act-call")
     status = call.get_by_role("status").filter(has_text=w["done_calling"])
     assert status.inner_text().startswith(
-        w["logged_call"].format(name=first_name_shown, outcome=outcome)
+        w["logged_call"].format(name=in_sentence, outcome=outcome)
     )
     logged = call.locator("li.call-list__item").first
     assert logged.get_by_role("heading", level=3).inner_text() == first_name_shown

@@ -207,3 +207,12 @@ def test_sign_form_asks_for_title_and_organisation_when_the_editor_wants_it(clie
     action.save_revision().publish()
     html = client.get(action.url).content.decode()
     assert 'name="sign-organisation"' in html and 'name="sign-title"' in html
+
+
+def test_readers_see_a_version_greeting_without_a_raw_placeholder(client, action):
+    """Each member of Congress receives their own name; the page cannot show one, so it
+    shows what goes there instead of "{official}"."""
+    html = client.get(action.url).content.decode()
+    assert "The version your senators and representative receive" in html
+    assert "<p>Dear [the office&#x27;s title and name],</p>" in html
+    assert "{official}" not in html

@@ -44,6 +44,7 @@ def test_demo_pledge_shows_its_form_and_count_in_both_languages(demo_site, clien
     assert 'name="pledge-city"' in english and 'name="pledge-organisation"' in english
     assert ">I will be there</button>" in english
     assert "<strong data-count>3</strong> actions taken of a goal of 100" in english
+    assert "The seven: asked for asylum together, held together" in english
 
     spanish = client.get("/es/acciones/acompanen-las-audiencias-de-los-siete/").content.decode()
     assert '<html lang="es">' in spanish
@@ -51,6 +52,7 @@ def test_demo_pledge_shows_its_form_and_count_in_both_languages(demo_site, clien
     assert 'name="pledge-city"' in spanish
     assert ">Ahí estaré</button>" in spanish
     assert "<strong data-count>3</strong> acciones realizadas de una meta de 100" in spanish
+    assert "Los siete: pidieron asilo juntos y siguen detenidos juntos" in spanish
 
     pledge = UrgentActionPage.objects.get(slug="watch-the-hearings-of-the-seven")
     assert set(

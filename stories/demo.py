@@ -1,4 +1,4 @@
-"""Demo case stories in English and Spanish.
+"""Demo case stories in English and Spanish: individuals, families and a group.
 
 The people are fictional. Pictures are abstract illustrations drawn here with Pillow, never
 photographs of people, and every story has consent on file (as a real one must before it
@@ -24,6 +24,7 @@ from stories.models import (
     CampaignPage,
     CaseIndexPage,
     CaseStoryAction,
+    CaseStoryCountry,
     CaseStoryPage,
     CaseUpdate,
     ConsentRecord,
@@ -46,6 +47,9 @@ class StorySpec:
     updates: list
     image: tuple = None  # (title, alt text (English), drawing)
     name_consent: bool = False
+    # Who gave consent, one record each: every adult in a group consents for themself.
+    consent_givers: tuple = ("Demo (fictional person)",)
+    other_countries: tuple = ()  # a group's further countries of origin (ISO codes)
     featured: bool = False
     action_count: int = 1
     extra: dict = field(default_factory=dict)
@@ -170,6 +174,28 @@ def draw_threads(draw, size, rnd):
     )
 
 
+def draw_seven(draw, size, rnd):
+    """Seven simple standing figures side by side under an evening sky: a group, no faces."""
+    width, height = size
+    _gradient(draw, size, *PALETTE["dusk"])
+    ground = height * 0.74
+    draw.rectangle([0, ground, width, height], fill=(70, 86, 70))
+    colours = [(250, 214, 140), (233, 140, 110), (170, 208, 230), (240, 236, 220)]
+    step = width / 8
+    for i in range(7):
+        x = step * (i + 1)
+        r = rnd.randint(30, 40)  # half the body's width; heights differ a little
+        shoulders = ground - r * rnd.uniform(4.2, 5.0)
+        draw.rounded_rectangle(
+            [x - r, shoulders, x + r, ground + 4], radius=r, fill=colours[(i + 1) % 4]
+        )
+        head = r * 0.8
+        draw.ellipse(
+            [x - head, shoulders - 2.3 * head, x + head, shoulders - 0.3 * head],
+            fill=colours[i % 4],
+        )
+
+
 def demo_image(title, alt, drawing):
     """An abstract illustration as a Wagtail image, created once and reused."""
     Image = get_image_model()
@@ -198,6 +224,7 @@ DEMO_LINKS = {
     "samuel-fourteen-months-without-a-hearing": ["stop-the-transfer"],
     "the-a-family-waiting-to-travel": ["help-the-a-family-travel"],
     "the-k-family-a-father-held-far-away": ["release-the-family", "reunite-father-and-daughter"],
+    "the-seven-held-together-since-the-border": ["watch-the-hearings-of-the-seven"],
 }
 ALL_LINKED = {slug for slugs in DEMO_LINKS.values() for slug in slugs}
 
@@ -728,6 +755,124 @@ def story_specs(g):
                 ),
             ],
         ),
+        StorySpec(
+            slug=g(
+                "the-seven-held-together-since-the-border",
+                "los-siete-detenidos-juntos-desde-la-frontera",
+            ),
+            consent_givers=tuple(f"Demo (fictional person {n} of the seven)" for n in range(1, 8)),
+            other_countries=("ER", "HT", "VE"),
+            image=(
+                "Illustration: seven figures at dusk",
+                g(
+                    "Drawing of seven simple figures standing side by side under an evening sky.",
+                    "Dibujo de siete figuras sencillas, una al lado de la otra, bajo un cielo "
+                    "de atardecer.",
+                ),
+                draw_seven,
+            ),
+            fields={
+                "title": g(
+                    "The seven: asked for asylum together, held together",
+                    "Los siete: pidieron asilo juntos y siguen detenidos juntos",
+                ),
+                "display_name": g("The seven", "Los siete"),
+                "subject_kind": Kind.GROUP,
+                "country_of_origin": "HN",
+                "current_location": g(
+                    "A converted warehouse used for detention in southern Arizona",
+                    "Un almacén convertido en centro de detención en el sur de Arizona",
+                ),
+                "category": Category.DETENTION,
+                "status": Status.ACTIVE,
+                "summary": g(
+                    "Seven people from four countries met on the road north and asked for "
+                    "asylum together. They are held together still, with one volunteer lawyer "
+                    "for all of them.",
+                    "Siete personas de cuatro países se conocieron en el camino hacia el norte "
+                    "y pidieron asilo juntas. Siguen detenidas juntas, con una sola abogada "
+                    "voluntaria para todas.",
+                ),
+            },
+            body=[
+                (
+                    "paragraph",
+                    p(
+                        g,
+                        "They were strangers when they met in a shelter in Mexico: a bricklayer "
+                        "from Honduras, a nurse from Eritrea, two sisters from Haiti and three "
+                        "friends from Venezuela. They decided to cross together, because a group "
+                        "is harder to make disappear.",
+                        "No se conocían cuando coincidieron en un albergue en México: un albañil "
+                        "de Honduras, una enfermera de Eritrea, dos hermanas de Haití y tres "
+                        "amigos de Venezuela. Decidieron cruzar juntos, porque a un grupo es más "
+                        "difícil hacerlo desaparecer.",
+                    ),
+                ),
+                (
+                    "key_fact",
+                    {
+                        "figure": g("7 people", "7 personas"),
+                        "label": g(
+                            "from 4 countries, with one lawyer between them",
+                            "de 4 países, con una sola abogada para todas",
+                        ),
+                        "source": g("Their lawyer", "Su abogada"),
+                    },
+                ),
+                (
+                    "paragraph",
+                    p(
+                        g,
+                        "Inside, they share what each of them learns: which form to fill in, "
+                        "which phone works, whose hearing comes next. The nurse keeps a list of "
+                        "everyone's medicines.",
+                        "Adentro comparten lo que cada uno aprende: qué formulario llenar, qué "
+                        "teléfono funciona, a quién le toca la próxima audiencia. La enfermera "
+                        "lleva la lista de los medicamentos de todos.",
+                    ),
+                ),
+                (
+                    "quote",
+                    {
+                        "quote": g(
+                            "When one of us is called to court, the other six wait by the door "
+                            "until they come back.",
+                            "Cuando llaman a uno de nosotros al tribunal, los otros seis esperan "
+                            "junto a la puerta hasta que vuelve.",
+                        ),
+                        "attribution": g(
+                            "One of the seven, through their lawyer",
+                            "Una de las siete personas, a través de su abogada",
+                        ),
+                    },
+                ),
+            ],
+            updates=[
+                (
+                    D(2026, 6, 3),
+                    g("Asked for asylum together", "Pidieron asilo juntos"),
+                    p(
+                        g,
+                        "The seven asked for protection at a port of entry and were taken to "
+                        "the same detention facility that night.",
+                        "Los siete pidieron protección en un puerto de entrada y esa misma noche "
+                        "los llevaron al mismo centro de detención.",
+                    ),
+                ),
+                (
+                    D(2026, 11, 24),
+                    g("Hearing dates are set", "Ya hay fechas de audiencia"),
+                    p(
+                        g,
+                        "The court has set their seven hearings for the coming weeks. Their "
+                        "lawyer asks supporters to fill the public seats.",
+                        "El tribunal fijó sus siete audiencias para las próximas semanas. Su "
+                        "abogada pide a quienes los apoyan que llenen los asientos del público.",
+                    ),
+                ),
+            ],
+        ),
     ]
 
 
@@ -751,20 +896,21 @@ def _body_value(spec_body, images):
 
 
 def _ensure_consent(page, spec):
-    """A consent record for the fictional person, as an editor would record it."""
+    """A consent record for each fictional person, as an editor would record it."""
     records = ConsentRecord.objects.for_key(page.translation_key)
-    if records.exists():
-        return
-    ConsentRecord.objects.create(
-        story_key=page.translation_key,
-        given_by_role=ConsentRecord.GivenBy.PERSON,
-        given_by="Demo (fictional person)",
-        given_on=D(2026, 1, 5),
-        covers_story=True,
-        covers_photo=True,
-        covers_name=spec.name_consent,
-        notes="Demo record: the people in the demo are fictional.",
-    )
+    for giver in spec.consent_givers:
+        if records.filter(given_by=giver).exists():
+            continue
+        ConsentRecord.objects.create(
+            story_key=page.translation_key,
+            given_by_role=ConsentRecord.GivenBy.PERSON,
+            given_by=giver,
+            given_on=D(2026, 1, 5),
+            covers_story=True,
+            covers_photo=True,
+            covers_name=spec.name_consent,
+            notes="Demo record: the people in the demo are fictional.",
+        )
 
 
 # Added in English after the Spanish was published, and left for the translator: the
@@ -830,6 +976,10 @@ def _upsert_story(index, spec, images, actions, late_update=None):
     wanted_actions = [a.pk for a in actions]
     changed |= [link.action_id for link in page.linked_actions.all()] != wanted_actions
 
+    wanted_countries = list(spec.other_countries)
+    existing_countries = [row.country.code for row in page.other_countries.all()]
+    changed |= existing_countries != wanted_countries
+
     if changed or not page.live:
         for name, value in fields.items():
             setattr(page, name, value)
@@ -843,6 +993,9 @@ def _upsert_story(index, spec, images, actions, late_update=None):
             ]
         page.linked_actions = [
             CaseStoryAction(action_id=pk, sort_order=i) for i, pk in enumerate(wanted_actions)
+        ]
+        page.other_countries = [
+            CaseStoryCountry(country=code, sort_order=i) for i, code in enumerate(wanted_countries)
         ]
         page.save_revision().publish()
     return page

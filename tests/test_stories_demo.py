@@ -47,3 +47,32 @@ def test_reader_goes_from_spanish_home_to_a_spanish_case_to_its_spanish_action(c
     action = client.get(action_links[0])
     assert action.status_code == 200
     assert '<html lang="es">' in action.content.decode()
+
+
+def test_group_story_shows_its_countries_in_both_languages_and_leads_to_its_pledge(client, demo):
+    """A group from several countries reads as one story: every country named in the
+    reader's language, identity protected, consent from each person, dated updates, and
+    the pledge for them in the same language."""
+    story = CaseStoryPage.objects.get(
+        locale__language_code="en", subject_kind=CaseStoryPage.SubjectKind.GROUP
+    )
+    assert [c.code for c in story.countries] == ["HN", "ER", "HT", "VE"]
+    assert story.identity_protected and story.consent_problems() == []
+    assert ConsentRecord.objects.in_force().filter(story_key=story.translation_key).count() == 7
+
+    english = client.get(story.url).content.decode()
+    assert "Countries of origin" in english
+    assert "Honduras, Eritrea, Haiti, Venezuela" in english
+    assert "Group of people" in english and "Identity protected" in english
+    assert "June 3, 2026" in english and "Hearing dates are set" in english
+    assert 'href="/en/actions/watch-the-hearings-of-the-seven/"' in english
+
+    spanish_page = story.get_translation(Locale.objects.get(language_code="es"))
+    spanish = client.get(spanish_page.url).content.decode()
+    assert spanish_page.url == "/es/casos/los-siete-detenidos-juntos-desde-la-frontera/"
+    assert "Países de origen" in spanish
+    assert "Honduras, Eritrea, Haití, Venezuela" in spanish
+    assert "Grupo de personas" in spanish
+    assert "3 de junio de 2026" in spanish and "Ya hay fechas de audiencia" in spanish
+    assert "Actúe por los siete" in spanish
+    assert 'href="/es/acciones/acompanen-las-audiencias-de-los-siete/"' in spanish

@@ -1,8 +1,9 @@
 """Demo urgent actions in English and Spanish, with a few fictional responses.
 
-Open and closed actions of each kind (sign, call, email). Spanish pages are real
-wagtail-localize translations built from the glossary. The pages go to
-`ctx.extra["demo_actions"]` so the stories demo can link to them.
+Open and closed actions of each kind (sign, call, email), an open pledge, and a letter
+with its own version for the chosen official. Spanish pages are real wagtail-localize
+translations built from the glossary. The pages go to `ctx.extra["demo_actions"]` so the
+stories demo can link to them.
 """
 
 import datetime
@@ -13,11 +14,17 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from actions.counting import canonical_email
-from actions.models import ActionIndexPage, ActionResponse, ActionTarget, UrgentActionPage
+from actions.models import (
+    ActionIndexPage,
+    ActionResponse,
+    ActionTarget,
+    LetterVersion,
+    UrgentActionPage,
+)
 from home.demo import upsert_page
 from home.roles import CAMPAIGN_MANAGERS, ensure_roles
 from officials.lookup import lookup_zip_safely, seat_of
-from officials.models import Target
+from officials.models import Target, TargetTitleTranslation
 from translation.builders import translate
 
 DAY = datetime.timedelta(days=1)
@@ -170,6 +177,64 @@ def _email_for_a_family(g):
     )
 
 
+def _pledge_for_the_seven(g):
+    """The pledge for the seven held together (the group story in stories/demo.py)."""
+    return (
+        "pledge",
+        {
+            "heading": g("Make the pledge", "Haga el compromiso"),
+            "introduction": g(
+                "Immigration hearings are open to the public. Most last under an hour, and "
+                "many can be followed online.",
+                "Las audiencias de inmigración son públicas. La mayoría dura menos de una "
+                "hora y muchas se pueden seguir en línea.",
+            ),
+            "pledge": g(
+                "I will attend at least one of the seven's hearings, in person or online, so "
+                "the court sees that their community is watching.",
+                "Asistiré al menos a una de las audiencias de los siete, en persona o en "
+                "línea, para que el tribunal vea que su comunidad está pendiente.",
+            ),
+            "ask": ["city", "organisation", "phone"],
+            "require": ["city"],
+            "button_label": g("I will be there", "Ahí estaré"),
+            "next_steps": _para(
+                g,
+                "A week before the first hearing we will e-mail you the dates, the courtroom "
+                "and a one-page guide to watching a hearing.",
+                "Una semana antes de la primera audiencia le enviaremos por correo las fechas, "
+                "la sala y una guía de una página para acompañar una audiencia.",
+            ),
+        },
+    )
+
+
+def _letter_version_for_director(g):
+    """What the chosen official receives instead of the page's open letter: addressed to
+    them by name ({official}), with a cover paragraph of its own."""
+    return {
+        "audience": LetterVersion.Audience.CHOSEN,
+        "greeting": g("Dear {official},", "Estimado {official}:"),
+        "body": _para(
+            g,
+            "We write to you by name because the decision on Mr. K.'s parole rests with your "
+            "office. The people who signed below, from across the country, ask you to use it.",
+            "Le escribimos por su nombre porque la decisión sobre la libertad bajo palabra "
+            "del señor K. corresponde a su oficina. Las personas que firman abajo, de todo el "
+            "país, le piden que la tome.",
+        )
+        + _para(
+            g,
+            "Mr. K. went to every check-in for three years. His wife and daughters, his "
+            "lawyer and his congregation are ready to support him while his case is heard.",
+            "El señor K. acudió a todas sus citas de control durante tres años. Su esposa y "
+            "sus hijas, su abogada y su congregación están listas para apoyarlo mientras se "
+            "resuelve su caso.",
+        ),
+        "include_demands": True,
+    }
+
+
 def _actions(g, now):
     """The demo's actions. Each belongs to one story in stories/demo.py (see DEMO_LINKS
     there), and its script, letter and counts say the same as that story."""
@@ -202,6 +267,7 @@ def _actions(g, now):
             "ways": [_sign(g), _call_for_k(g)],
             "signers": 7,
             "director": True,
+            "letter_versions": [_letter_version_for_director(g)],
         },
         {
             "slug": g("reunite-father-and-daughter", "reunan-a-padre-e-hija"),
@@ -326,6 +392,34 @@ def _actions(g, now):
             ],
             "signers": 0,
         },
+        {
+            "slug": g("watch-the-hearings-of-the-seven", "acompanen-las-audiencias-de-los-siete"),
+            "title": g(
+                "Pledge to watch the hearings of the seven held together",
+                "Comprométase a acompañar las audiencias de los siete detenidos juntos",
+            ),
+            "summary": g(
+                "Seven people who asked for asylum together go before a judge one by one "
+                "this winter. Pledge to be there, in the courtroom or online.",
+                "Siete personas que pidieron asilo juntas comparecen una por una ante un juez "
+                "este invierno. Comprométase a acompañarlas, en la sala o en línea.",
+            ),
+            "why": _para(
+                g,
+                "A public gallery with people in it tells the court that the community is "
+                "paying attention, and tells the seven that they are not alone.",
+                "Una sala con público le dice al tribunal que la comunidad está pendiente, y "
+                "les dice a los siete que no están solos.",
+            ),
+            "note": "",
+            "recipients": "chosen",
+            "status": "open",
+            "deadline": now + 30 * DAY,
+            "goal": 100,
+            "ways": [_pledge_for_the_seven(g)],
+            "signers": 3,
+            "kind": ActionResponse.Kind.PLEDGE,
+        },
     ]
 
 
@@ -401,15 +495,18 @@ def build(ctx):
             page.save_revision().publish()
         if spec.get("director"):
             _choose(page, _field_office_director())
+        if spec.get("letter_versions"):
+            _add_letter_versions(page, spec["letter_versions"])
         translate(page, ctx.spanish, g)
-        _responses(page, spec["signers"])
+        _responses(page, spec["signers"], spec.get("kind", ActionResponse.Kind.SIGN))
         pages.append(page)
     ctx.extra["demo_actions"] = pages
     _organiser_login(ctx)
 
 
 def _field_office_director():
-    """A fictional official who is not in Congress, chosen on the demo's call actions."""
+    """A fictional official who is not in Congress, chosen on the demo's call actions and
+    greeted by name in the K. family letter's version."""
     target, _ = Target.objects.get_or_create(
         chamber=Target.Chamber.OTHER,
         full_name="Jordan Reyes-Hall",
@@ -423,6 +520,10 @@ def _field_office_director():
             "is_current": True,
         },
     )
+    # The Spanish page's letter version greets the director by a Spanish title.
+    TargetTitleTranslation.objects.get_or_create(
+        target=target, language="es", defaults={"title": "Director de la Oficina Local"}
+    )
     return target
 
 
@@ -432,12 +533,26 @@ def _choose(page, target):
         page.save_revision().publish()
 
 
-def _responses(page, n):
+def _add_letter_versions(page, versions):
+    """Add the letter versions once: an editor's later changes to them are kept."""
+    if page.letter_versions.exists():
+        return
+    for number, version in enumerate(versions):
+        page.letter_versions.add(LetterVersion(locale=page.locale, sort_order=number, **version))
+    page.save_revision().publish()
+
+
+# Where the demo's pledgers live (a pledge asks for the city).
+DEMO_CITIES = {"21201": "Baltimore", "05401": "Burlington", "20001": "Washington"}
+
+
+def _responses(page, n, kind=ActionResponse.Kind.SIGN):
     for first, last, email, zip_code, language in DEMO_PEOPLE[:n]:
         state, district = seat_of(lookup_zip_safely(zip_code))
+        pledge = kind == ActionResponse.Kind.PLEDGE
         ActionResponse.objects.get_or_create(
             action_key=page.translation_key,
-            kind=ActionResponse.Kind.SIGN,
+            kind=kind,
             email_canonical=canonical_email(email),
             defaults={
                 "page": page,
@@ -448,6 +563,7 @@ def _responses(page, n):
                 "zip_code": zip_code,
                 "state": state,
                 "district": district,
+                "city": DEMO_CITIES.get(zip_code, "") if pledge else "",
                 "show_publicly": first in {"Alma", "Ben", "Eun-ji"},
             },
         )

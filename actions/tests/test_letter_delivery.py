@@ -226,3 +226,12 @@ def test_a_misspelt_placeholder_in_a_letter_version_is_refused_naming_the_right_
     assert "{first_name} is not a placeholder" in errors["body"][0]
     version.greeting, version.body = "Dear {official},", "<p>Please ask {the_official}.</p>"
     version.full_clean()
+
+
+def test_readers_see_a_version_greeting_without_a_raw_placeholder(client, action):
+    """Each member of Congress receives their own name; the page cannot show one, so it
+    shows what goes there instead of "{official}"."""
+    html = client.get(action.url).content.decode()
+    assert "The version your senators and representative receive" in html
+    assert "<p>Dear [the office&#x27;s title and name],</p>" in html
+    assert "{official}" not in html

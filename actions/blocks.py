@@ -284,6 +284,16 @@ def fill_placeholders(text, values):
     A value the reader did not give leaves no stray comma or space behind
     ("in Tucson, ." becomes "in Tucson.").
     """
+    # Spanish contracts "a el" and "de el" ("Llamo al senador …", "la oficina del
+    # director …"); {the_official} is the only value that starts with the article.
+    official = values.get("the_official") or ""
+    if official.startswith("el "):
+        contracted = {"a": "al", "A": "Al", "de": "del", "De": "Del"}
+        text = re.sub(
+            r"\b([Aa]|[Dd]e) \{the_official\}",
+            lambda m: f"{contracted[m.group(1)]} {official[3:]}",
+            text,
+        )
     for key in PLACEHOLDER_NAMES:
         text = text.replace("{" + key + "}", values.get(key) or "")
     text = re.sub(r"[ \t]*,[ \t]*(?=[.,;:!?)])", "", text)

@@ -44,6 +44,7 @@ def _sub_url(page, request, name):
 def build_context(request, page, **extra):
     type(page).attach_counts([page])
     context = page.get_context(request)
+    signers = public_signers(page)
     context.update(
         {
             # Nothing fresh or personal here: this page is what a shared cache holds. The
@@ -58,7 +59,8 @@ def build_context(request, page, **extra):
             "email_url": _sub_url(page, request, "email"),
             "count_url": _sub_url(page, request, "count"),
             "case_stories": page.get_case_stories(),
-            "public_signers": public_signers(page),
+            "public_signers": signers,
+            "public_signers_heading": public_signers_heading(signers),
             # The source page's numbers, with this language's labels (one fact per group).
             "call_numbers": page.call_numbers(),
         }
@@ -67,13 +69,34 @@ def build_context(request, page, **extra):
     return context
 
 
+PUBLIC_KINDS = (ActionResponse.Kind.SIGN, ActionResponse.Kind.PLEDGE)
+
+
 def public_signers(page, limit=8):
-    """The latest signers who asked to be shown: first name and place only."""
+    """The latest signers and pledgers who asked to be shown: first name and place only.
+
+    Held responses (a busy shared address) are not shown until an organiser releases them.
+    """
     return list(
         ActionResponse.objects.filter(
-            action_key=page.translation_key, kind=ActionResponse.Kind.SIGN, show_publicly=True
-        ).only("first_name", "city", "state")[:limit]
+            action_key=page.translation_key,
+            kind__in=PUBLIC_KINDS,
+            show_publicly=True,
+            held_for_review=False,
+        )
+        .order_by("-created_at")
+        .only("first_name", "city", "state", "kind")[:limit]
     )
+
+
+def public_signers_heading(signers):
+    """"Recent signers", "Who has pledged", or both kinds' word when a page offers both."""
+    kinds = {s.kind for s in signers}
+    if kinds == {ActionResponse.Kind.PLEDGE}:
+        return _("Who has pledged")
+    if ActionResponse.Kind.PLEDGE in kinds:
+        return _("Recent signers and pledges")
+    return _("Recent signers")
 
 
 def render_page(request, page, status=200, **extra):

@@ -178,3 +178,16 @@ def test_only_signers_who_asked_are_shown_with_first_name_only(client, action):
     assert "Recent signers" in html
     assert "<li>Ana · Tucson</li>" in html
     assert "Hidden" not in html and "Pérez" not in html
+
+
+def test_a_held_signature_is_not_listed_publicly_until_released(client, action):
+    from actions.models import ActionResponse
+
+    client.post(
+        action.url + "sign/", sign_data(**{"sign-show_publicly": "on", "sign-city": "Tucson"})
+    )
+    ActionResponse.objects.update(held_for_review=True)
+    html = client.get(action.url).content.decode()
+    assert "Ana · Tucson" not in html
+    ActionResponse.objects.update(held_for_review=False)
+    assert "<li>Ana · Tucson</li>" in client.get(action.url).content.decode()

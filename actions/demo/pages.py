@@ -513,6 +513,8 @@ def _field_office_director():
         defaults={
             "bioguide_id": "",
             "title": "Field Office Director",
+            # The grammatical gender of the title: Spanish scripts say "Llamo al director…".
+            "gender": "M",
             "first_name": "Jordan",
             "last_name": "Reyes-Hall",
             "phone": "202-555-0143",

@@ -149,3 +149,16 @@ def test_pledges_are_exported_with_organisation_and_title(client, admin_user, pl
     assert row["Kind"] == "pledge"
     assert row["Organisation"] == "Tucson Faith Network"
     assert row["Title or role"] == "Director"
+
+
+def test_pledgers_who_ask_to_be_shown_are_listed_under_a_pledge_heading(client, pledge_action):
+    client.post(pledge_action.url + "pledge/", pledge_data(**{"pledge-show_publicly": "on"}))
+    client.cookies.clear()
+    client.post(
+        pledge_action.url + "pledge/",
+        pledge_data(**{"pledge-first_name": "Quiet", "pledge-email": "quiet@example.org"}),
+    )
+    html = client.get(pledge_action.url).content.decode()
+    assert '<h2 id="signers">Who has pledged</h2>' in html
+    assert "<li>Ana · Tucson</li>" in html
+    assert "Quiet" not in html

@@ -219,3 +219,31 @@ def test_a_translation_may_name_the_official_in_a_sentence_where_english_address
 
     assert placeholder_problems("I am calling {official}.", "Llamo a {the_official}.") == []
     assert placeholder_problems("I am calling {official}.", "Llamo hoy.") != []
+
+
+@pytest.mark.parametrize(
+    ("script", "filled"),
+    [
+        ("Llamo a {the_official}.", "Llamo al senador Dana Whitcombe."),
+        ("A {the_official} le pido ayuda.", "Al senador Dana Whitcombe le pido ayuda."),
+        ("Es la oficina de {the_official}.", "Es la oficina del senador Dana Whitcombe."),
+        ("Hablo con {the_official}.", "Hablo con el senador Dana Whitcombe."),
+        # Only the article the value brings is contracted, never an editor's "a El Paso".
+        (
+            "Vivo cerca de El Paso; llamo a {the_official}.",
+            "Vivo cerca de El Paso; llamo al senador Dana Whitcombe.",
+        ),
+    ],
+)
+def test_spanish_contracts_a_el_and_de_el_before_a_man_named_in_a_sentence(script, filled):
+    from actions.blocks import fill_placeholders
+
+    senator = Target(title="Senator", gender="M", full_name="Dana Whitcombe")
+    with translation.override("es"):
+        named = senator.name_in_sentence
+    assert fill_placeholders(script, {"the_official": named}) == filled
+    woman = Target(title="Senator", gender="F", full_name="Morgan Hale")
+    with translation.override("es"):
+        assert fill_placeholders(
+            "Llamo a {the_official}.", {"the_official": woman.name_in_sentence}
+        ) == ("Llamo a la senadora Morgan Hale.")

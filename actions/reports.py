@@ -212,7 +212,18 @@ class ActionResponsesReportView(ReportView):
         context["outcome_choices"] = ActionResponse.Outcome.choices
         context["delivery_url"] = reverse("actions_delivery", args=[self.action.pk])
         context["release_url"] = reverse("actions_release_held", args=[self.action.pk])
+        if self.action.block_of_kind("sign") is not None:
+            context["deliver_url"] = reverse("actions_deliver", args=[self.action.pk])
+        context["allowed_networks_url"] = allowed_networks_url(self.request.user)
         return context
+
+
+def allowed_networks_url(user):
+    """The "Allowed networks" list for someone who may add to it, else None: the place to
+    stop an event's Wi-Fi from being held again."""
+    if not user.has_perm("actions.add_allowednetwork"):
+        return None
+    return reverse("wagtailsnippets_actions_allowednetwork:list")
 
 
 def summarise(queryset):
@@ -436,9 +447,9 @@ def delivery_packet(request, page_id):
     )
 
 
-@personal_data_required
-def responses_overview(request):
-    """Every action with its totals, newest first: the organisers' way in."""
+def overview_rows():
+    """Every action once (its default-language page), newest first, with its count, its
+    responses held for review and whether it has a letter to deliver."""
     from wagtail.models import Locale
 
     default_locale_id = Locale.get_default().pk
@@ -452,7 +463,23 @@ def responses_overview(request):
             by_group[page.translation_key] = page
     actions = list(by_group.values())
     UrgentActionPage.attach_counts(actions)
-    return TemplateResponse(request, "actions/admin/overview.html", {"actions": actions})
+    held = dict(
+        ActionResponse.objects.filter(held_for_review=True)
+        .values_list("action_key")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for action in actions:
+        # What waits for the organiser: held responses to release, a letter to deliver.
+        action.held_count = held.get(action.translation_key, 0)
+        action.has_letter = action.block_of_kind("sign") is not None
+    return actions
+
+
+@personal_data_required
+def responses_overview(request):
+    """Every action with its totals, newest first: the organisers' way in."""
+    return TemplateResponse(request, "actions/admin/overview.html", {"actions": overview_rows()})
 
 
 # Deliver now ---------------------------------------------------------------------------------

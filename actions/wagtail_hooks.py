@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -82,6 +83,29 @@ def _response_buttons(page, user, priority):
             icon_name="mail",
             priority=priority + 2,
         )
+
+
+class ResponsesDashboardPanel(Component):
+    """The campaign managers' first screen: open actions and any with responses held for
+    review, one tap from their responses, so a phone is enough on the day of an event."""
+
+    name = "action_responses"
+    order = 50
+    template_name = "actions/admin/dashboard_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        from actions.reports import overview_rows
+
+        rows = [a for a in overview_rows() if a.is_open or a.held_count]
+        return {"actions": rows, "overview_url": reverse("actions_overview")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_responses_panel(request, panels):
+    from actions.permissions import can_view_personal_data
+
+    if can_view_personal_data(request.user):
+        panels.append(ResponsesDashboardPanel())
 
 
 @hooks.register("register_page_header_buttons")

@@ -10,7 +10,8 @@
   to an alias (`TranslatorPagePermissionTester` below, used by every Haven page, with
   server-side hooks in translation/wagtail_hooks.py).
 - Campaign managers see and export the people behind responses (the personal-data
-  permission) and nothing else beyond admin access.
+  permission), and keep the list of allowed networks (an event's Wi-Fi whose signers
+  must not be held for review); nothing else beyond admin access.
 
 This lives in `home`, the app every other app builds on, because the roles cut across
 domains. Other apps' permissions are named by app label and codename, never imported, so
@@ -79,6 +80,10 @@ def _targets(*actions):
     return [("officials", "target", f"{a}_target", None) for a in actions]
 
 
+def _allowed_networks(*actions):
+    return [("actions", "allowednetwork", f"{a}_allowednetwork", None) for a in actions]
+
+
 GROUP_PERMISSIONS = {
     EDITORS: [
         ACCESS_ADMIN,
@@ -88,7 +93,11 @@ GROUP_PERMISSIONS = {
     ],
     MODERATORS: [ACCESS_ADMIN, *_consent("add", "change", "view", "delete")],
     TRANSLATORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION],
-    CAMPAIGN_MANAGERS: [ACCESS_ADMIN, PERSONAL_DATA],
+    CAMPAIGN_MANAGERS: [
+        ACCESS_ADMIN,
+        PERSONAL_DATA,
+        *_allowed_networks("add", "change", "delete", "view"),
+    ],
 }
 
 

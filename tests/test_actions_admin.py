@@ -170,3 +170,94 @@ def test_overview_lists_each_action_once_with_shared_count(
     html = client.get("/admin/actions/responses/").content.decode()
     assert html.count(f"/admin/actions/{action.pk}/responses/") == 1
     assert action_es.pk != action.pk
+
+
+# What organisers need to find: every column, held responses, delivery, allowed networks --
+
+
+def test_responses_table_scrolls_sideways_so_held_for_review_stays_in_reach(
+    client, manager, action, responses
+):
+    """Thirteen columns overflow the admin's content area, which clips (never scrolls):
+    "Held for review" was cut off at 1280 px and on phones."""
+    client.force_login(manager)
+    html = client.get(f"/admin/actions/{action.pk}/responses/").content.decode()
+    wrapper = html.index('class="w-overflow-x-auto responses-table"')
+    assert wrapper < html.index("<table", wrapper) < html.index("Held for review", wrapper)
+
+
+def test_call_outcomes_are_listed_only_when_someone_called(client, manager, action):
+    ActionResponseFactory(action_key=action.translation_key)
+    client.force_login(manager)
+    url = f"/admin/actions/{action.pk}/responses/"
+    assert "Call outcomes:" not in client.get(url).content.decode()
+    ActionResponseFactory(action_key=action.translation_key, kind="call", outcome="talked")
+    assert "Call outcomes:" in client.get(url).content.decode()
+
+
+def test_overview_shows_held_responses_and_how_to_deliver_the_letter(
+    client, manager, action, action_index
+):
+    from tests.factories_actions import CALL, UrgentActionPageFactory
+
+    ActionResponseFactory(action_key=action.translation_key, held_for_review=True)
+    calls_only = UrgentActionPageFactory(
+        parent=action_index, slug="call-only", ways_to_act=[("call", CALL)]
+    )
+    client.force_login(manager)
+    html = client.get("/admin/actions/responses/").content.decode()
+    assert f"/admin/actions/{action.pk}/responses/?held_for_review=true" in html
+    assert "1 to release" in html
+    assert f"/admin/actions/{action.pk}/deliver/" in html
+    # An action without a letter has nothing to deliver.
+    assert f"/admin/actions/{calls_only.pk}/deliver/" not in html
+
+
+def test_held_filter_link_lists_only_held_responses(client, manager, action):
+    ActionResponseFactory(
+        action_key=action.translation_key, first_name="Held", held_for_review=True
+    )
+    ActionResponseFactory(action_key=action.translation_key, first_name="Counted")
+    client.force_login(manager)
+    html = client.get(
+        f"/admin/actions/{action.pk}/responses/results/?held_for_review=true"
+    ).content.decode()
+    assert "Held Signer" in html and "Counted Signer" not in html
+
+
+def test_responses_report_links_to_deliver_now(client, manager, action):
+    client.force_login(manager)
+    html = client.get(f"/admin/actions/{action.pk}/responses/").content.decode()
+    assert f'href="/admin/actions/{action.pk}/deliver/"' in html
+    packet = client.get(f"/admin/actions/{action.pk}/delivery/").content.decode()
+    assert f'href="/admin/actions/{action.pk}/deliver/"' in packet
+
+
+def test_campaign_manager_adds_an_allowed_network_from_the_held_notice(client, manager, action):
+    from actions.models import AllowedNetwork
+
+    ActionResponseFactory(action_key=action.translation_key, held_for_review=True)
+    client.force_login(manager)
+    html = client.get(f"/admin/actions/{action.pk}/responses/").content.decode()
+    assert 'href="/admin/snippets/actions/allowednetwork/">allowed networks</a>' in html
+    response = client.post(
+        "/admin/snippets/actions/allowednetwork/add/",
+        {"network": "198.51.100.0/24", "label": "Vigil at city hall", "expires_at": ""},
+    )
+    assert response.status_code == 302
+    assert AllowedNetwork.objects.get().label == "Vigil at city hall"
+
+
+def test_campaign_manager_dashboard_lists_open_actions_and_held_responses(
+    client, manager, editor, action
+):
+    """On a phone the dashboard is the first screen: what needs the organiser is there."""
+    ActionResponseFactory(action_key=action.translation_key, held_for_review=True)
+    client.force_login(manager)
+    html = client.get("/admin/").content.decode()
+    assert "Action responses" in html and action.title in html
+    assert "1 held for review" in html
+    assert f"/admin/actions/{action.pk}/deliver/" in html
+    # Editors see no personal data, so no panel either.
+    client.force_login(editor)
+    assert f"/admin/actions/{action.pk}/responses/" not in client.get("/admin/").content.decode()

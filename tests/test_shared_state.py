@@ -62,6 +62,21 @@ def test_english_action_won_refuses_a_spanish_signature_from_an_open_form(
     assert "private" in response["Cache-Control"]
 
 
+def test_action_won_before_its_deadline_names_no_closing_date_in_either_language(
+    client, action, action_es
+):
+    """The deadline is still ahead: "Closed on" that date would be false."""
+    _publish(action, status="won")
+    english = client.get(action.url).content.decode()
+    spanish = client.get(action_es.url).content.decode()
+    assert "Closed on:" not in english and "Deadline:" not in english
+    assert "Cerrada el:" not in spanish and "Fecha límite:" not in spanish
+    # Once the deadline has passed, the date it closed on is true again.
+    _publish(action, deadline=timezone.now() - datetime.timedelta(days=1))
+    assert "Closed on:" in client.get(action.url).content.decode()
+    assert "Cerrada el:" in client.get(action_es.url).content.decode()
+
+
 def test_english_deadline_moved_into_the_past_closes_the_spanish_page(client, action, action_es):
     data = _spanish_form(client, action_es)
     _publish(action, deadline=timezone.now() - datetime.timedelta(minutes=5))

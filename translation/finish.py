@@ -15,10 +15,12 @@ def publish_approved(workflow_state, user=None):
     emptied or a placeholder broken since), the submitted revision is published as it was.
     """
     from wagtail.models import Page
+    from wagtail_localize.models import TranslationLog
 
     from translation.review import review_blockers, translation_for
 
     obj = workflow_state.content_object
+    published_strings_of = None
     if isinstance(obj, Page):
         translation = translation_for(obj)
         if translation is not None and not review_blockers(translation):
@@ -27,4 +29,14 @@ def publish_approved(workflow_state, user=None):
             )
             draft.save_revision(user=user)
             obj.refresh_from_db()  # its latest_revision now points at the fresh one
-    obj.get_latest_revision().publish(user=user)
+            published_strings_of = translation
+    revision = obj.get_latest_revision()
+    revision.publish(user=user)
+    if published_strings_of is not None:
+        # As wagtail-localize's own publish does: the translators' dashboard reads this log
+        # to tell "published" from "strings saved since", and offered the review again.
+        TranslationLog.objects.create(
+            source=published_strings_of.source,
+            locale=published_strings_of.target_locale,
+            revision=revision,
+        )

@@ -11,6 +11,9 @@ not the revision saved at submission, and tells the editor it worked
 (`workflow_action_saying_it_worked`).
 """
 
+import functools
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
@@ -177,25 +180,47 @@ def submit_for_review(request, page_id):
     return redirect(back)
 
 
+def _may_publish_every_target(user, source):
+    """False when any page this source's translations would publish is one `user` may not
+    publish (a translator's Spanish page)."""
+    for translation in source.translations.filter(enabled=True):
+        try:
+            target = translation.get_target_instance()
+        except Exception:  # noqa: BLE001, S112 - no target yet: nothing published
+            continue
+        if isinstance(target, Page) and not target.permissions_for_user(user).can_publish():
+            return False
+    return True
+
+
+@functools.cache
+def _update_translations_view():
+    """wagtail-localize's sync view, with "Publish immediately" kept from anyone who may
+    not publish every translated page: they are not offered the box at all."""
+    from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+    class UpdateTranslationsForReview(UpdateTranslationsView):
+        def get_form(self):
+            form = super().get_form()
+            if not _may_publish_every_target(self.request.user, self.object):
+                field = form.fields["publish_translations"]
+                field.widget, field.disabled = forms.HiddenInput(), True
+            return form
+
+    return UpdateTranslationsForReview.as_view()
+
+
 def update_translations_without_bypassing_review(request, translation_source_id):
     """wagtail-localize's "Sync translated pages", minus "Publish immediately" for anyone
-    who may not publish the translated pages (it only checks submit_translation)."""
+    who may not publish the translated pages (it only checks submit_translation): the box
+    is not shown to them, and a post that asks for it anyway is refused."""
     from wagtail_localize.models import TranslationSource
-    from wagtail_localize.views.update_translations import UpdateTranslationsView
 
     if request.method == "POST" and request.POST.get("publish_translations"):
         source = get_object_or_404(TranslationSource, id=translation_source_id)
-        for translation in source.translations.filter(enabled=True):
-            try:
-                target = translation.get_target_instance()
-            except Exception:  # noqa: BLE001, S112 - no target yet: nothing published
-                continue
-            if (
-                isinstance(target, Page)
-                and not target.permissions_for_user(request.user).can_publish()
-            ):
-                raise PermissionDenied
-    return UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)
+        if not _may_publish_every_target(request.user, source):
+            raise PermissionDenied
+    return _update_translations_view()(request, translation_source_id=translation_source_id)
 
 
 def convert_to_alias_for_editors_only(request, page_id):
@@ -208,6 +233,17 @@ def convert_to_alias_for_editors_only(request, page_id):
     if not can_convert_to_alias(request.user, page):
         raise PermissionDenied
     return convert_to_alias(request, page_id)
+
+
+def stop_translation_for_editors_only(request, translation_id):
+    """wagtail-localize's "Stop Synced translation", for editors only: it cuts the Spanish
+    page loose from the English one (no more syncs, gone from the dashboard's progress),
+    which is not a translator's call. The translator's editor does not show the button."""
+    from wagtail_localize.views.edit_translation import stop_translation
+
+    if is_translator_only(request.user):
+        raise PermissionDenied
+    return stop_translation(request, translation_id)
 
 
 def can_convert_to_alias(user, page):

@@ -56,6 +56,10 @@ def register_translation_urls():
             "localize/page/<int:page_id>/convert_to_alias/",
             review.convert_to_alias_for_editors_only,
         ),
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            review.stop_translation_for_editors_only,
+        ),
     ]
 
 

@@ -336,6 +336,10 @@ class UrgentActionPage(SharedStateMixin, RoutablePageMixin, BasePage):
             return False
         return self.deadline is None or self.deadline > timezone.now()
 
+    @property
+    def deadline_passed(self):
+        return self.deadline is not None and self.deadline <= timezone.now()
+
     def translation_priority(self):
         """(deadline, still open) for the translators' dashboard: open actions get their
         Spanish first, soonest deadline first (translation/dashboard.py)."""

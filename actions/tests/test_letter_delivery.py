@@ -177,6 +177,22 @@ def test_organiser_delivers_with_one_button_and_the_action_history_records_it(
     assert "Every office with an address has received the letter." in after
 
 
+def test_deliver_now_does_not_claim_offices_without_an_address_received_the_letter(
+    client, action, offices, admin_user
+):
+    """Only the senator (web form only) has constituents here: nothing went anywhere, and
+    the page says so instead of "Every office with an address has received the letter"."""
+    offices["az7"].delete()
+    offices["tx29"].delete()
+    _sign(action, "Rosa", "Lopez", "AZ", "7")
+    client.force_login(admin_user)
+    page = client.get(f"/admin/actions/{action.pk}/deliver/").content.decode()
+    assert "No address: web form only" in page
+    assert "Every office with an address has received the letter." not in page
+    assert "Nothing can be sent by e-mail" in page
+    assert "Deliver now to" not in page
+
+
 def test_letters_due_at_the_deadline_are_delivered_by_the_scheduled_command(
     settings, action, signers
 ):

@@ -74,6 +74,23 @@ def test_editor_sees_failures_and_sends_them_again(client, django_user_model, ho
     )
 
 
+def test_report_says_nothing_is_waiting_instead_of_an_oldest_age_of_zero(
+    client, django_user_model, home
+):
+    editor = django_user_model.objects.create_user("ed", "ed@example.org", "pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    report = client.get(reverse("supporters_update_emails")).content.decode()
+    assert "Nothing is waiting to be sent" in report
+    assert "oldest 0" not in report
+    row = _failed(1)
+    OutboxEmail.objects.filter(pk=row.pk).update(
+        status=OutboxEmail.Status.QUEUED, created_at=timezone.now() - timedelta(minutes=12)
+    )
+    report = client.get(reverse("supporters_update_emails")).content.decode()
+    assert "Waiting to be sent: 1 (oldest 12.0 minutes)" in report
+
+
 def test_reaper_requeues_only_tasks_past_their_lease(settings):
     settings.HAVEN_TASK_LEASE_SECONDS = 600
     common = {

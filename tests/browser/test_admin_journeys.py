@@ -114,6 +114,13 @@ def test_translator_translates_a_story_string_saves_and_submits_for_review(
     page.get_by_text("Detenido en el aeropuerto", exact=True).wait_for()
     page.wait_for_function("() => !document.body.innerText.includes('Saving...')", timeout=20_000)
     assert missing_strings(story, story_es.locale) == []
+    # The footer offers nothing a translator may not do: no "Stop Synced translation".
+    assert (
+        page.get_by_role("button", name="Preview")
+        .or_(page.get_by_role("link", name="Preview"))
+        .first.is_visible()
+    )
+    assert not page.get_by_text("Stop Synced translation").is_visible()
 
     page.get_by_role("link", name="Submit translation for review").click()
     page.get_by_role("button", name="Submit for review").wait_for()
@@ -126,3 +133,56 @@ def test_translator_translates_a_story_string_saves_and_submits_for_review(
     assert state.workflow.name == REVIEW_WORKFLOW
     story_es.refresh_from_db()
     assert not story_es.live
+
+
+ORGANISER_PASSWORD = "organise-2026"  # noqa: S105 - a test user's password
+
+
+def test_campaign_manager_on_a_phone_finds_held_signatures_and_releases_them(page, case):
+    """The dashboard is a phone's first screen: the held signatures are one tap away, the
+    responses table scrolls sideways to its "Held for review" column, and one button
+    releases them."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from actions.models import ActionResponse
+    from home.roles import CAMPAIGN_MANAGERS, ensure_roles
+    from tests.factories_actions import ActionResponseFactory
+
+    ensure_roles()
+    organiser = get_user_model().objects.create_user(
+        username="organiser", email="organiser@example.org", password=ORGANISER_PASSWORD
+    )
+    organiser.groups.add(Group.objects.get(name=CAMPAIGN_MANAGERS))
+    action = case.action["en"]
+    for name in ("Ada", "Bea"):
+        ActionResponseFactory(
+            action_key=action.translation_key, first_name=name, held_for_review=True
+        )
+
+    page.set_viewport_size({"width": 360, "height": 740})
+    login_admin(page, case.pages.site, organiser, password=ORGANISER_PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("link", name="2 held for review").click()
+
+    # The first box that clips the wide table must be one a thumb can scroll sideways
+    # (the admin's own content area clips without scrolling).
+    column = page.get_by_role("columnheader", name="Held for review")
+    clipped_by = column.evaluate(
+        """el => {
+            for (let box = el.parentElement; box; box = box.parentElement) {
+                const overflow = getComputedStyle(box).overflowX;
+                if (overflow !== "visible" && box.scrollWidth > box.clientWidth + 1) {
+                    return overflow;
+                }
+            }
+            return "nothing";
+        }"""
+    )
+    assert clipped_by in ("auto", "scroll"), clipped_by
+    assert "Ada" in column.locator("xpath=ancestor::table").inner_text()
+
+    with page.expect_navigation():
+        page.get_by_role("button", name="Release held responses").click()
+    assert page.get_by_text("2 held responses released and counted.").first.is_visible()
+    assert not ActionResponse.objects.filter(held_for_review=True).exists()

@@ -38,3 +38,10 @@ def without_offline_actions(props, user):
     perms = data.setdefault("perms", {})
     perms.update(canDelete=False, canUnpublish=False, canPublish=False)
     return json.dumps(data, cls=DjangoJSONEncoder)
+
+
+@register.filter
+def translator_only(user):
+    """True for a translator who is not also an editor (the editor hides what they may
+    not use)."""
+    return is_translator_only(user)

@@ -105,3 +105,22 @@ def test_submit_screen_says_later_fixes_are_included(
     client.force_login(translator)
     html = client.get(reverse("translation:submit_for_review", args=[es.id])).content.decode()
     assert "the strings you save until the editor approves are the ones published" in html
+
+
+def test_dashboard_shows_an_approved_translation_as_published_not_awaiting_review(
+    client, submitted, editor, django_capture_on_commit_callbacks
+):
+    """Approval publishes the latest strings: the translators' dashboard must not then say
+    "Not published yet" and offer "Submit for review" again."""
+    from translation.dashboard import dashboard_rows
+
+    es, translation, state = submitted
+    fix_string_after_submitting(client, translation, "Some words.", "Unas pocas palabras.")
+    client.force_login(editor)
+    approve(client, es, state, django_capture_on_commit_callbacks)
+    [row] = [r for r in dashboard_rows() if r.title == "About us"]
+    assert not row.unpublished_strings
+    assert not row.review_url
+    html = client.get(reverse("translation:dashboard")).content.decode()
+    row_html = html[html.index('data-row="About us"') :].split("</tr>", 1)[0]
+    assert "Not published yet" not in row_html and "Up to date" in row_html

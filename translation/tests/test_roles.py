@@ -333,7 +333,9 @@ def test_migrate_grants_every_group_its_permissions_and_no_one_elses(db):
         return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
 
     managers, editors = codenames(CAMPAIGN_MANAGERS), codenames(EDITORS)
-    assert managers == {"access_admin", "view_personal_data"}
+    allowed_networks = {f"{a}_allowednetwork" for a in ("add", "change", "delete", "view")}
+    assert managers == {"access_admin", "view_personal_data", *allowed_networks}
+    assert not allowed_networks & (editors | codenames(TRANSLATORS))
     assert {"add_consentrecord", "change_consentrecord", "submit_translation"} <= editors
     assert "delete_consentrecord" in codenames(MODERATORS)
     assert "view_personal_data" not in editors | codenames(TRANSLATORS) | codenames(MODERATORS)

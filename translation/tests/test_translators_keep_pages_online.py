@@ -228,3 +228,78 @@ def test_edit_form_menu_offers_a_translator_no_convert_to_alias(
     html = client.get(reverse("wagtailadmin_pages:edit", args=[es.id])).content.decode()
     assert "localize-convert-to-alias" not in html
     assert "Convert to alias page" not in html
+
+
+# Stop synced translation, and syncing --------------------------------------------------
+
+
+def _translation_of(es):
+    from wagtail_localize.models import Translation
+
+    return Translation.objects.get(source__object_id=es.translation_key, target_locale=es.locale)
+
+
+def test_translator_cannot_stop_a_synced_translation(client, privacy, translator):
+    """Stopping cuts the Spanish page loose from the English one: an editor's decision."""
+    _en, es = privacy
+    translation = _translation_of(es)
+    client.force_login(translator)
+    assert refused(
+        client.post(
+            reverse("wagtail_localize:stop_translation", args=[translation.id]),
+            {"next": reverse("translation:dashboard")},
+        )
+    )
+    translation.refresh_from_db()
+    assert translation.enabled
+
+
+def test_editor_can_stop_a_synced_translation(client, privacy, editor):
+    _en, es = privacy
+    translation = _translation_of(es)
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtail_localize:stop_translation", args=[translation.id]),
+        {"next": reverse("translation:dashboard")},
+    )
+    assert response.status_code == 302 and not refused(response)
+    translation.refresh_from_db()
+    assert not translation.enabled
+
+
+def test_translation_editor_hides_stop_from_a_translator_only(client, privacy, translator, editor):
+    """wagtail-localize always draws "Stop Synced translation", and for a translator it
+    was the footer's one big button: their page hides it (Preview stays)."""
+    _en, es = privacy
+    hide = '.footer .w-dropdown-button:has(> [data-w-action-url-value$="/disable/"])'
+    url = reverse("wagtailadmin_pages:edit", args=[es.id])
+    client.force_login(translator)
+    assert hide in client.get(url).content.decode()
+    client.force_login(editor)
+    assert hide not in client.get(url).content.decode()
+
+
+def test_sync_page_offers_a_translator_no_publish_immediately(client, privacy, translator):
+    """Ticking it could only end on "permission denied": it is not offered at all."""
+    _en, es = privacy
+    source = _translation_of(es).source
+    client.force_login(translator)
+    response = client.get(reverse("wagtail_localize:update_translations", args=[source.id]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Publish immediately" not in html
+    assert 'type="checkbox" name="publish_translations"' not in html
+    # Syncing itself still works, and leaves the Spanish page as readers see it.
+    response = client.post(reverse("wagtail_localize:update_translations", args=[source.id]))
+    assert response.status_code == 302 and not refused(response)
+    assert client.get("/es/privacidad/").status_code == 200
+
+
+def test_sync_page_still_offers_the_editor_publish_immediately(client, privacy, editor):
+    _en, es = privacy
+    source = _translation_of(es).source
+    client.force_login(editor)
+    html = client.get(
+        reverse("wagtail_localize:update_translations", args=[source.id])
+    ).content.decode()
+    assert 'type="checkbox" name="publish_translations"' in html

@@ -90,7 +90,7 @@ def public_signers(page, limit=8):
 
 
 def public_signers_heading(signers):
-    """"Recent signers", "Who has pledged", or both kinds' word when a page offers both."""
+    """ "Recent signers", "Who has pledged", or both kinds' word when a page offers both."""
     kinds = {s.kind for s in signers}
     if kinds == {ActionResponse.Kind.PLEDGE}:
         return _("Who has pledged")

@@ -90,7 +90,7 @@ def public_signers(page, limit=8):
 
 
 def public_signers_heading(signers):
-    """ "Recent signers", "Who has pledged", or both kinds' word when a page offers both."""
+    """The list's heading: "Recent signers", "Who has pledged", or both when it holds both."""
     kinds = {s.kind for s in signers}
     if kinds == {ActionResponse.Kind.PLEDGE}:
         return _("Who has pledged")

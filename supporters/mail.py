@@ -417,12 +417,32 @@ def _close_quietly(connection):
 
 
 def _mark_sent(email):
+    now = timezone.now()
     OutboxEmail.objects.filter(pk=email.pk).update(
         status=OutboxEmail.Status.SENT,
-        sent_at=timezone.now(),
+        sent_at=now,
         last_error="",
         lease_until=None,
     )
+    if email.kind == OutboxEmail.Kind.LETTER:
+        _mark_letter_sent(email, now)
+
+
+def _mark_letter_sent(email, when):
+    """The office's copy of a sign-on letter is delivered once its server accepted it.
+
+    Found by the letter's action and the office's address (the topic is the action's
+    `letter:<translation key>`): the outbox may send before the delivery row learns its
+    outbox id, in the same transaction.
+    """
+    from actions.models import LetterDelivery
+
+    prefix, _, key = email.topic.partition(":")
+    if prefix != "letter" or not key:
+        return
+    LetterDelivery.objects.filter(
+        action_key=key, recipient_email=email.recipient.lower(), sent_at__isnull=True
+    ).update(sent_at=when)
 
 
 def _record_failure(email, exc):

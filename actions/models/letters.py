@@ -119,6 +119,9 @@ class LetterDelivery(models.Model):
     )
     trigger = models.CharField(_("how"), max_length=10, choices=Trigger.choices)
     outbox_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Set by the outbox (supporters) when the office's mail server accepted the letter:
+    # until then it is queued, and no page says it was delivered.
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("letter delivery")

@@ -312,14 +312,17 @@ class UrgentActionPage(SharedStateMixin, RoutablePageMixin, BasePage):
         return pages
 
     def delivery_summary(self):
-        """How many offices received the letter, and when last: shown in every language."""
+        """How many offices received the letter, and when last: shown in every language.
+
+        Only letters an office's mail server accepted count; a queued one is not delivered.
+        """
         from django.db.models import Count, Max, Sum
 
         from actions.models import LetterDelivery
 
-        summary = LetterDelivery.objects.filter(action_key=self.translation_key).aggregate(
-            offices=Count("id"), names=Sum("signatures"), last=Max("delivered_at")
-        )
+        summary = LetterDelivery.objects.filter(
+            action_key=self.translation_key, sent_at__isnull=False
+        ).aggregate(offices=Count("id"), names=Sum("signatures"), last=Max("sent_at"))
         return summary if summary["offices"] else None
 
     @property

@@ -251,3 +251,31 @@ def test_readers_see_a_version_greeting_without_a_raw_placeholder(client, action
     assert "The version your senators and representative receive" in html
     assert "<p>Dear [the office&#x27;s title and name],</p>" in html
     assert "{official}" not in html
+
+
+def test_a_letter_is_delivered_only_once_the_offices_mail_server_accepts_it(
+    client, settings, action, signers, admin_user
+):
+    """Queued is not delivered: no page says so until the server took the letter."""
+    from supporters.mail import send_outbox_email
+    from supporters.models import OutboxEmail
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "email": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},  # a worker that waits
+    }
+    deliver(action)
+    assert LetterDelivery.objects.count() == 2
+    assert "Delivered to" not in client.get(action.url).content.decode()
+    client.force_login(admin_user)
+    admin = client.get(f"/admin/actions/{action.pk}/deliver/").content.decode()
+    assert admin.count("waiting for the mail server") == 2
+    assert "Delivered on" not in admin
+
+    with smtp_server(settings) as inbox:
+        for email in OutboxEmail.objects.filter(kind=OutboxEmail.Kind.LETTER):
+            send_outbox_email.call(email.pk)
+    assert len(inbox.messages) == 2
+    assert "Delivered to 2 offices on" in client.get(action.url).content.decode()
+    admin = client.get(f"/admin/actions/{action.pk}/deliver/").content.decode()
+    assert admin.count("Delivered on") == 2 and "waiting for the mail server" not in admin

@@ -71,7 +71,7 @@ class TranslationDashboardMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_dashboard_menu_item():
     return TranslationDashboardMenuItem(
-        gettext_lazy("Translations"),
+        gettext_lazy("Translation dashboard"),
         reverse("translation:dashboard"),
         name="translation-dashboard",
         icon_name="wagtail-localize-language",

@@ -21,8 +21,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
@@ -177,8 +177,24 @@ class ActionResponsesReportView(ReportView):
     def get_filename(self):
         return f"responses-{self.action.slug}-{datetime.date.today():%Y-%m-%d}"
 
+    # Exported as a person reads them, in the exporter's language: "Pledge", "Left a
+    # voicemail", "Spanish", "Yes"/"No", not the stored codes and True/False.
+    CHOICE_FIELDS = ("kind", "outcome")
+    YES_NO_FIELDS = ("counted", "held_for_review", "show_publicly", "opt_in")
+
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
+        for name in self.CHOICE_FIELDS:
+            if name in row and row[name]:
+                row[name] = str(getattr(item, f"get_{name}_display")())
+        for name in self.YES_NO_FIELDS:
+            if name in row:
+                row[name] = str(_("Yes") if row[name] else _("No"))
+        if row.get("language"):
+            try:
+                row["language"] = str(get_language_info(row["language"])["name_translated"])
+            except KeyError:
+                pass
         return OrderedDict((key, neutralise(local_time(value))) for key, value in row.items())
 
     def stream_csv(self, queryset):

@@ -110,6 +110,10 @@ def test_csv_export_contents_neutralise_formulas_and_are_logged(client, manager,
     assert by_last["Ortiz"]["First name"] == '\'=HYPERLINK("http://evil")'
     assert by_last["Ortiz"]["Email"] == "o@example.org"
     assert by_last["Ortiz"]["State"] == "TX"
+    # As a person reads them, not the stored codes.
+    assert by_last["Ortiz"]["Kind"] in {"Signature", "Call", "Email", "Pledge"}
+    assert {row["Wants news of this case"] for row in rows} <= {"Yes", "No"}
+    assert {row["Language"] for row in rows} <= {"English", "Spanish"}
     assert "'+1 Smith" in by_last
     entry = PageLogEntry.objects.get(action="actions.export_responses")
     assert entry.user == manager and entry.page_id == action.pk

@@ -146,7 +146,7 @@ def test_pledges_are_exported_with_organisation_and_title(client, admin_user, pl
     response = client.get(f"/admin/actions/{pledge_action.pk}/responses/?export=csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     [row] = rows
-    assert row["Kind"] == "pledge"
+    assert row["Kind"] == "Pledge"
     assert row["Organisation"] == "Tucson Faith Network"
     assert row["Title or role"] == "Director"
 

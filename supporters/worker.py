@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Min
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -79,16 +80,32 @@ def email_health(now=None):
     health.stuck_rows = queued.filter(lease_until__lt=now).count()
     health.stuck_tasks = stale_tasks(now).count()
     limit = getattr(settings, "HAVEN_EMAIL_MAX_QUEUE_AGE_MINUTES", 30)
+    # Said in the reader's language: the admin's Update emails report lists them, and
+    # `manage.py email_health` prints them.
     if health.oldest_queued_minutes > limit:
         health.problems.append(
-            f"oldest queued email is {health.oldest_queued_minutes} min old (limit {limit})"
+            gettext(
+                "The oldest email waiting to be sent is %(age)s minutes old (the limit is "
+                "%(limit)s): is the email worker running?"
+            )
+            % {"age": health.oldest_queued_minutes, "limit": limit}
         )
     if health.failed_recently:
-        health.problems.append(f"{health.failed_recently} email(s) failed in the last 24 hours")
+        health.problems.append(
+            ngettext(
+                "%(count)s email could not be delivered in the last 24 hours.",
+                "%(count)s emails could not be delivered in the last 24 hours.",
+                health.failed_recently,
+            )
+            % {"count": health.failed_recently}
+        )
     if health.stuck_rows or health.stuck_tasks:
         health.problems.append(
-            f"{health.stuck_rows} email(s) and {health.stuck_tasks} task(s) held by a stopped "
-            "worker (is a worker running?)"
+            gettext(
+                "%(emails)s email(s) and %(tasks)s task(s) are held by a worker that stopped: "
+                "is a worker running?"
+            )
+            % {"emails": health.stuck_rows, "tasks": health.stuck_tasks}
         )
     return health
 

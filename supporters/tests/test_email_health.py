@@ -39,7 +39,9 @@ def test_email_health_exits_non_zero_when_emails_failed(capsys):
     call_command("email_health")
     assert "healthy" in capsys.readouterr().out
     _failed(1)
-    with pytest.raises(CommandError, match="1 email\\(s\\) failed in the last 24 hours") as error:
+    with pytest.raises(
+        CommandError, match="1 email could not be delivered in the last 24 hours"
+    ) as error:
         call_command("email_health")
     assert error.value.returncode == 1
 
@@ -50,7 +52,9 @@ def test_email_health_reports_an_old_queue(settings):
     OutboxEmail.objects.filter(pk=row.pk).update(
         status=OutboxEmail.Status.QUEUED, created_at=timezone.now() - timedelta(hours=2)
     )
-    with pytest.raises(CommandError, match="oldest queued email is 120.0 min old"):
+    with pytest.raises(
+        CommandError, match="The oldest email waiting to be sent is 120.0 minutes old"
+    ):
         call_command("email_health")
 
 
@@ -63,6 +67,8 @@ def test_editor_sees_failures_and_sends_them_again(client, django_user_model, ho
     report = client.get(reverse("supporters_update_emails")).content.decode()
     assert "2 emails could not be delivered after every attempt." in report
     assert "Email needs attention" in report
+    # What is wrong, not only that something is.
+    assert "<li>2 emails could not be delivered in the last 24 hours.</li>" in report
     mail.outbox.clear()
     response = client.post(reverse("supporters_send_again"), follow=True)
     assert "2 failed emails queued to be sent again." in response.content.decode()

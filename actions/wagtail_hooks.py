@@ -1,15 +1,17 @@
 """Admin registrations for urgent actions and their responses."""
 
 from django.urls import path, reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from actions.models import AllowedNetwork
+from actions.ratelimit import client_ip
 
 # --- Responses, exports and delivery (personal data: campaign managers only) -----------------
 
@@ -133,10 +135,37 @@ def register_export_log_action(actions):
     actions.register_action(DELIVER_ACTION, _("Deliver letter"), _("Letter delivered to offices"))
 
 
+class _ShowsYourAddress:
+    """The organiser standing at the event, on its Wi-Fi, needs that network's address:
+    the form says what address Haven sees for them right now (as the rate limits do)."""
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        field = form.fields.get("network")
+        address = client_ip(self.request)
+        if field is not None and address:
+            field.help_text = format_lazy(
+                "{} {}",
+                field.help_text,
+                _("Your address right now: %(address)s.") % {"address": address},
+            )
+        return form
+
+
+class AllowedNetworkCreateView(_ShowsYourAddress, CreateView):
+    pass
+
+
+class AllowedNetworkEditView(_ShowsYourAddress, EditView):
+    pass
+
+
 class AllowedNetworkViewSet(SnippetViewSet):
     """Networks whose many signers are never held for review (an event's Wi-Fi)."""
 
     model = AllowedNetwork
+    add_view_class = AllowedNetworkCreateView
+    edit_view_class = AllowedNetworkEditView
     icon = "globe"
     menu_label = _("Allowed networks")
     add_to_settings_menu = True

@@ -244,6 +244,10 @@ def test_campaign_manager_adds_an_allowed_network_from_the_held_notice(client, m
     client.force_login(manager)
     html = client.get(f"/admin/actions/{action.pk}/responses/").content.decode()
     assert 'href="/admin/snippets/actions/allowednetwork/">allowed networks</a>' in html
+    form = client.get(
+        "/admin/snippets/actions/allowednetwork/add/", REMOTE_ADDR="203.0.113.7"
+    ).content.decode()
+    assert "Your address right now: 203.0.113.7." in form
     response = client.post(
         "/admin/snippets/actions/allowednetwork/add/",
         {"network": "198.51.100.0/24", "label": "Vigil at city hall", "expires_at": ""},

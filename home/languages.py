@@ -12,6 +12,11 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 
+def active_language():
+    """The active language's code without a region ("es" for "es-mx"), or ""."""
+    return (translation.get_language() or "").split("-")[0]
+
+
 @dataclass(frozen=True)
 class LanguageLink:
     code: str

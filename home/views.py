@@ -9,10 +9,10 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
+from home.languages import active_language
 from home.locales import active_locale
 
 
@@ -49,14 +49,11 @@ def page_not_found(request, exception=None):
         fallback = None
     context = {"fallback_page": None, "translated_page": None}
     if fallback is not None:
-        key = "translated_page" if fallback.locale.language_code == _language() else "fallback_page"
+        same = fallback.locale.language_code == active_language()
+        key = "translated_page" if same else "fallback_page"
         context[key] = fallback
         context[key + "_url"] = fallback.get_url(request=request)
     return render(request, "404.html", context, status=404)
-
-
-def _language():
-    return (translation.get_language() or "").split("-")[0]
 
 
 def untranslated_fallback(request):
@@ -69,7 +66,7 @@ def untranslated_fallback(request):
     """
     from django.conf import settings
 
-    language = _language()
+    language = active_language()
     if language == settings.LANGUAGE_CODE:
         return None
     prefix = f"/{language}/"
@@ -189,7 +186,7 @@ def database_unavailable(request):
     """503 in the reader's language, rendered without touching the database (no context
     processors), with their form filled in again so nothing they typed is lost."""
     context = {
-        "LANGUAGE_CODE": _language() or settings.LANGUAGE_CODE,
+        "LANGUAGE_CODE": active_language() or settings.LANGUAGE_CODE,
         "typed": typed_values(request),
         "action_url": request.path,
     }

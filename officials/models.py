@@ -15,7 +15,6 @@ from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -23,6 +22,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from home.languages import active_language
 from home.links import tel_url
 
 __all__ = [
@@ -282,7 +282,7 @@ class Target(ClusterableModel):
         if known is not None:
             return str(known)
         if self.pk:
-            language = (translation.get_language() or "").split("-")[0]
+            language = active_language()
             for row in self.title_translations.all():
                 if row.language == language and row.title:
                     return row.title
@@ -299,7 +299,7 @@ class Target(ClusterableModel):
             return f"{title} {self.full_name}".strip()
         title = self.display_title
         article = SPANISH_ARTICLES.get(self.gender)
-        language = (translation.get_language() or "").split("-")[0]
+        language = active_language()
         if language == "es" and article and title:
             # "el director…"; a title that opens with an acronym ("ICE …") keeps its case.
             first = title.split()[0]

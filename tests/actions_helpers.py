@@ -1,13 +1,12 @@
 """Shared fixtures and helpers for the urgent-action tests."""
 
 import pytest
-from django.core.cache import cache
 
 from tests.factories_actions import ActionIndexPageFactory, UrgentActionPageFactory
 from translation.builders import translate
 
 # Star-imported by the test modules so pytest sees the fixtures.
-__all__ = ["_fresh_cache", "action", "action_es", "action_index"]
+__all__ = ["_no_fill_delay", "action", "action_es", "action_index"]
 
 ACTION_ES = {
     "Urgent actions": "Acciones urgentes",
@@ -17,11 +16,9 @@ ACTION_ES = {
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache(settings):
+def _no_fill_delay(settings):
+    """Tests post forms at once; the root conftest empties the cache before each test."""
     settings.ACTIONS_MIN_FILL_SECONDS = 0
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

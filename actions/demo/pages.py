@@ -23,7 +23,7 @@ from actions.models import (
 )
 from home.demo import upsert_page
 from home.roles import CAMPAIGN_MANAGERS, ensure_roles
-from officials.lookup import lookup_zip_safely, seat_of
+from officials.lookup import seat_for_zip
 from officials.models import Target, TargetTitleTranslation
 from translation.builders import translate
 
@@ -550,7 +550,7 @@ DEMO_CITIES = {"21201": "Baltimore", "05401": "Burlington", "20001": "Washington
 
 def _responses(page, n, kind=ActionResponse.Kind.SIGN):
     for first, last, email, zip_code, language in DEMO_PEOPLE[:n]:
-        state, district = seat_of(lookup_zip_safely(zip_code))
+        state, district = seat_for_zip(zip_code)
         pledge = kind == ActionResponse.Kind.PLEDGE
         ActionResponse.objects.get_or_create(
             action_key=page.translation_key,

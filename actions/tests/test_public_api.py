@@ -4,7 +4,6 @@ import json
 from collections import Counter
 
 import pytest
-from django.core.cache import cache
 
 from actions.models import ActionResponse
 from tests.factories_actions import (
@@ -17,13 +16,6 @@ from tests.factories_stories import ACTIONS_ES, translate_page
 pytestmark = pytest.mark.django_db
 
 ACTION_ES = {"Free the family": "Liberen a la familia", "free-the-family": "liberen-a-la-familia"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
 
+from tests.actions_helpers import _no_fill_delay  # noqa: F401  (autouse fixture)
 from tests.factories import StandardPageFactory
 from tests.factories_actions import UrgentActionPageFactory as ActionWithFormsFactory
 from tests.factories_stories import (
@@ -32,14 +32,6 @@ STRINGS_ES = {
     "About us": "Quiénes somos",
     "Some words.": "Algunas palabras.",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache(settings):
-    settings.ACTIONS_MIN_FILL_SECONDS = 0
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -30,7 +30,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import log
 
 from actions.models import ActionResponse, UrgentActionPage
-from actions.permissions import can_view_personal_data
+from actions.permissions import PERSONAL_DATA_REFUSAL, can_view_personal_data
+from home.refusals import not_allowed
 
 EXPORT_ACTION = "actions.export_responses"
 DELIVER_ACTION = "actions.deliver_letter"
@@ -58,8 +59,7 @@ def local_time(value):
 
 
 def forbidden(request):
-    """A plain 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard)."""
-    return TemplateResponse(request, "actions/admin/forbidden.html", status=403)
+    return not_allowed(request, PERSONAL_DATA_REFUSAL)
 
 
 def personal_data_required(view):

@@ -12,13 +12,13 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from actions.permissions import can_view_personal_data
+from actions.permissions import PERSONAL_DATA_REFUSAL, can_view_personal_data
+from home.refusals import not_allowed
 from supporters.privacy import collect, erase, export_json
 
 
 def forbidden(request):
-    """A plain 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard)."""
-    return TemplateResponse(request, "actions/admin/forbidden.html", status=403)
+    return not_allowed(request, PERSONAL_DATA_REFUSAL)
 
 
 class SupporterLookupForm(forms.Form):
@@ -72,8 +72,12 @@ def send_update_now(request, page_id, update_key):
     if story is None:
         raise Http404
     if not story.permissions_for_user(request.user).can_publish():
-        return TemplateResponse(
-            request, "supporters/admin/send_now_forbidden.html", {"story": story}, status=403
+        return not_allowed(
+            request,
+            _(
+                "Only people who may publish this story can send its update before the "
+                "translation is ready."
+            ),
         )
     update = next(
         (u for u in story.updates.all() if str(u.translation_key) == str(update_key)), None

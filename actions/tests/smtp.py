@@ -3,9 +3,10 @@
 import contextlib
 import email
 import email.policy
-import socket
 
 from aiosmtpd.controller import Controller
+
+from tests.ports import free_port
 
 
 class Inbox:
@@ -32,19 +33,11 @@ class Inbox:
         ]
 
 
-def _free_port():
-    """A port the system has just handed out: a fixed range clashed when two test runs (or
-    two checkouts) shared the machine."""
-    with contextlib.closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def smtp_server(settings):
     """Run an SMTP server and point Django's SMTP backend at it for the block."""
     inbox = Inbox()
-    port = _free_port()
+    port = free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

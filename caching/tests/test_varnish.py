@@ -20,6 +20,7 @@ import pytest
 from wagtail.models import Page, Site
 
 from tests.actions_helpers import sign_data
+from tests.ports import free_port
 
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "haven.vcl"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
@@ -44,12 +45,6 @@ def _wagtail_tree(transactional_db):
         Collection.add_root(name="Root")
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def varnish(live_server, home, tmp_path, settings):
     """varnishd in the foreground, its backend the live server; purges go to it."""
@@ -62,7 +57,7 @@ def varnish(live_server, home, tmp_path, settings):
     text = VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";')
     # No health probe here: its requests would race the test's own writes on SQLite.
     vcl.write_text(re.sub(r"\.probe = \{.*?\n    \}\n", "", text, flags=re.S))
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(  # noqa: S603 - our own binary and arguments, loopback only
         [
             VARNISHD,

@@ -18,6 +18,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from cms.settings.base import BASE_DIR
+from tests.ports import free_port
 
 
 class ControlledHandler:
@@ -53,8 +54,7 @@ class ControlledHandler:
 
 @pytest.fixture
 def smtp_handler(request):
-    # Each test module its own port (this helper's range: 8850-8899), so modules can run at once.
-    port = getattr(request.module, "SMTP_PORT", 8850)
+    port = free_port()
     handler = ControlledHandler()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()

@@ -17,8 +17,6 @@ from supporters.tests.smtp_helpers import work
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SMTP_PORT = 8851
-
 
 def _queue(name, subject="Case update: hearing moved"):
     return queue_email(

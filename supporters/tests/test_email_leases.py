@@ -16,7 +16,6 @@ from supporters.tests.smtp_helpers import start_worker_process, work
 # Transactional: a second process must see the rows, and the worker reopens connections.
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SMTP_PORT = 8850
 STALL_WAIT = 60  # seconds to wait for the worker to reach the server (a bound, not a speed)
 
 

@@ -14,12 +14,11 @@ from django_tasks_db.models import DBTaskResult
 
 from supporters.mail import queue_email
 from supporters.models import OutboxEmail
+from tests.ports import free_port
 
 # Transactional: the real worker closes and reopens database connections, which a test
 # wrapped in one transaction cannot survive on PostgreSQL.
 pytestmark = pytest.mark.django_db(transaction=True)
-
-SMTP_PORT = 8131  # this app's test port range (8130-8159)
 
 
 class RefuseOnceHandler:
@@ -40,7 +39,8 @@ class RefuseOnceHandler:
 @pytest.fixture
 def smtp_server():
     handler = RefuseOnceHandler()
-    controller = Controller(handler, hostname="127.0.0.1", port=SMTP_PORT)
+    handler.port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=handler.port)
     controller.start()
     try:
         yield handler
@@ -52,7 +52,7 @@ def smtp_server():
 def real_smtp(settings, smtp_server):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = SMTP_PORT
+    settings.EMAIL_PORT = smtp_server.port
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
     settings.EMAIL_TIMEOUT = 5

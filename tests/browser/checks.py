@@ -10,7 +10,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -21,6 +20,8 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from tests.ports import free_port
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
@@ -55,12 +56,6 @@ def axe_problems(page, width):
 
 
 # --- Nu Html Checker (vnu) --------------------------------------------------------------
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # The current Nu Html Checker, from the npm package vnu-jar pinned in tests/tooling
@@ -128,7 +123,7 @@ class NuChecker:
         # server (the live server, Chromium) can take it first: an early exit is retried on
         # a new port. Its own session keeps signals meant for the test's workers away from
         # it, and its output is kept so a failure can say why.
-        self._port = _free_port()
+        self._port = free_port()
         self._log = tempfile.TemporaryFile()
         self._process = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
             [*self._argv, str(self._port)],
